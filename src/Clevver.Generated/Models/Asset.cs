@@ -1,0 +1,22 @@
+using System.Runtime.Serialization;
+using Newtonsoft.Json;
+
+namespace Clevver.Generated;
+
+public partial class Asset
+{
+    [OnDeserialized]
+    internal void ValidateAfterDeserialization(StreamingContext context)
+    {
+        if (!Sha256Hex.IsValid(Checksum))
+        {
+            throw new JsonSerializationException(
+                $"The asset {Id} has the checksum '{Checksum}', which is not 64 hexadecimal characters.");
+        }
+
+        if (FileSize < 0)
+        {
+            throw new JsonSerializationException($"The asset {Id} has the negative file_size {FileSize}.");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Clevver.Emulator.Tests;
+
+public sealed class UploadLimitsTests
+{
+    private const long MaxFileSize = 1024;
+
+    [Fact]
+    public async Task Upload_OverMaxFileSize_Returns413()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync(new EmulatorOptions { MaxFileSize = MaxFileSize });
+        Guid batchId = await emulator.CreateBatchAsync();
+
+        using HttpResponseMessage response = await emulator.UploadAsync(batchId, new byte[MaxFileSize + 1], "big.bin");
+        JsonElement body = await TestEmulator.ReadJsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("error", body.GetProperty("status").GetString());
+        Assert.Contains("1024 bytes", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_OverMaxFileSize_LeavesNoFile()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync(new EmulatorOptions { MaxFileSize = MaxFileSize });
+        Guid batchId = await emulator.CreateBatchAsync();
+
+        using HttpResponseMessage response = await emulator.UploadAsync(batchId, new byte[200_000], "big.bin");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(Directory.EnumerateFiles(emulator.Host.DataDirectory, "*", SearchOption.AllDirectories));
+        Assert.Empty(emulator.Host.Store.GetAssets(batchId)!);
+    }
+
+    [Fact]
+    public async Task Upload_OverRequestBodyLimit_Returns413()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync(new EmulatorOptions { MaxFileSize = MaxFileSize });
+        Guid batchId = await emulator.CreateBatchAsync();
+
+        // A larger part before the file part pushes the body past Kestrel's limit of the maximum
+        // file size plus 1 MiB for multipart framing, while the file itself is small.
+        using HttpResponseMessage response = await emulator.PostMultipartAsync(batchId, "form-data; name=\"padding\"", new byte[1_100_000]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(Directory.EnumerateFiles(emulator.Host.DataDirectory, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Upload_AtMaxFileSize_Accepted()
+    {
+        await using TestEmulator emulator = await TestEmulator.StartAsync(new EmulatorOptions { MaxFileSize = MaxFileSize });
+        Guid batchId = await emulator.CreateBatchAsync();
+
+        JsonElement asset = await emulator.UploadAssetAsync(batchId, new byte[MaxFileSize], "exact.bin");
+
+        Assert.Equal(MaxFileSize, asset.GetProperty("file_size").GetInt64());
+    }
+}

@@ -57,7 +57,7 @@ internal static class EmulatorApplication
         return app;
     }
 
-    /// <summary>A host lifetime that leaves console signals to the program; the owner stops the host.</summary>
+    /// <summary>A host lifetime that leaves console signals to the program, because the owner stops the host.</summary>
     private sealed class EmbeddedHostLifetime : IHostLifetime
     {
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -126,7 +126,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     private static Uri GetBaseAddress(WebApplication app)
     {
-        // With port 0, only the server knows the port it bound.
+        // With port 0, Kestrel picks the port, so it is read back from the bound address.
         IServerAddressesFeature addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         Uri listening = new(addresses.Addresses.Single());
         return new Uri($"http://127.0.0.1:{listening.Port}/api/");

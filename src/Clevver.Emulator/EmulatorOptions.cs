@@ -13,15 +13,15 @@ public sealed class EmulatorOptions
     public const long DefaultMaxFileSize = 2L * 1024 * 1024 * 1024;
 
     /// <summary>
-    /// TCP port on 127.0.0.1 to listen on, from 0 to 65535. The default, 0, picks a free port;
-    /// <see cref="EmulatorHost.BaseAddress"/> then contains the chosen one.
+    /// TCP port on 127.0.0.1 to listen on, from 0 to 65535. The default, 0, picks a free port,
+    /// and <see cref="EmulatorHost.BaseAddress"/> then contains the chosen one.
     /// </summary>
     public int Port { get; set; }
 
     /// <summary>
     /// The bearer token that every request must send as <c>Authorization: Bearer &lt;token&gt;</c>.
     /// It may contain only visible ASCII characters without spaces. The default, null, creates a
-    /// random token for this instance; <see cref="EmulatorHost.Token"/> contains it.
+    /// random token for this instance, which <see cref="EmulatorHost.Token"/> returns.
     /// </summary>
     public string? Token { get; set; }
 
@@ -40,19 +40,19 @@ public sealed class EmulatorOptions
     public TimeSpan DeliveryTime { get; set; } = DefaultDeliveryTime;
 
     /// <summary>
-    /// Maximum size of one uploaded file in bytes; a larger upload is rejected with 413. Must be
+    /// Maximum size of one uploaded file in bytes. A larger upload is rejected with 413. Must be
     /// greater than zero. The default is 2 GiB.
     /// </summary>
     public long MaxFileSize { get; set; } = DefaultMaxFileSize;
 
     /// <summary>
-    /// Clock for creation times and batch progress. The default is <see cref="TimeProvider.System"/>;
-    /// tests pass a fake clock to move progress forward without waiting.
+    /// Clock for creation times and batch progress. The default is <see cref="TimeProvider.System"/>.
+    /// Tests pass a fake clock to move progress forward without waiting.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// Adds log providers. The standalone program adds the console; an embedded host has none, so
+    /// Adds log providers. The standalone program adds the console. An embedded host has none, so
     /// it writes nothing into its caller's output.
     /// </summary>
     internal Action<ILoggingBuilder>? ConfigureLogging { get; set; }
@@ -62,7 +62,7 @@ public sealed class EmulatorOptions
     {
         if (Port is < 0 or > 65535)
         {
-            throw new ArgumentOutOfRangeException(nameof(Port), Port, $"{nameof(Port)} must be from 0 to 65535; 0 picks a free port.");
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, $"{nameof(Port)} must be from 0 to 65535, where 0 picks a free port.");
         }
 
         if (Token is not null && (Token.Length == 0 || Token.Any(character => character is < '!' or > '~')))
@@ -87,7 +87,7 @@ public sealed class EmulatorOptions
 
         if (TimeProvider is null)
         {
-            throw new ArgumentNullException(nameof(TimeProvider), $"{nameof(TimeProvider)} must not be null; use TimeProvider.System for the real clock.");
+            throw new ArgumentNullException(nameof(TimeProvider), $"{nameof(TimeProvider)} must not be null. Use TimeProvider.System for the real clock.");
         }
     }
 }

@@ -11,7 +11,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Emulator stopped")]
     public static partial void EmulatorStopped(ILogger logger);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Could not delete the data directory {DataDirectory}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Failed to delete the data directory {DataDirectory}")]
     public static partial void DataDirectoryDeleteFailed(ILogger logger, string dataDirectory, Exception exception);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Batch {BatchId} created")]
@@ -26,7 +26,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Upload into batch {BatchId} stopped because the client aborted the request")]
     public static partial void UploadAborted(ILogger logger, Guid batchId);
 
-    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Could not delete the incomplete upload {Path}")]
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Failed to delete the incomplete upload {Path}")]
     public static partial void IncompleteUploadDeleteFailed(ILogger logger, string path, Exception exception);
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "{Method} {Path} returned {StatusCode}: {Reason}")]

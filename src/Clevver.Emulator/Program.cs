@@ -18,7 +18,7 @@ if (parsed.ShowHelp)
     return 0;
 }
 
-// Standard output carries only the base URL and the token, so scripts can read them; logs go to
+// Standard output carries only the base URL and the token, so scripts can read them. Logs go to
 // standard error.
 EmulatorOptions options = parsed.Options!;
 options.ConfigureLogging = logging => logging

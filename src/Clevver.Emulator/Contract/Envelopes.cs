@@ -75,7 +75,7 @@ internal sealed record AssetFileDocument(
     [property: JsonPropertyName("url")] string Url,
     [property: JsonPropertyName("thumb")] AssetThumbDocument Thumb);
 
-/// <summary>The <c>AssetThumb</c> schema; the URL is null for files that are not images.</summary>
+/// <summary>The <c>AssetThumb</c> schema. Its URL is null for files that are not images.</summary>
 internal sealed record AssetThumbDocument(
     [property: JsonPropertyName("url")] string? Url);
 

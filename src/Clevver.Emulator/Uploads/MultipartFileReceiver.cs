@@ -21,7 +21,7 @@ internal sealed class MultipartFileReceiver(AssetFiles files, EmulatorSettings s
 
     /// <summary>
     /// Reads the request body up to the first part named <c>file</c> and stores that part. Parts
-    /// before it are skipped; the rest of the body after it is not read.
+    /// before it are skipped, and the rest of the body after it is not read.
     /// </summary>
     public async Task<ReceiveResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -149,6 +149,9 @@ internal sealed class MultipartFileReceiver(AssetFiles files, EmulatorSettings s
         }
     }
 
+    // NOTE: the 413 is sent while the client may still be sending the file. Kestrel drains the
+    // rest for a few seconds and then closes the connection, so a client that writes the whole
+    // body before it reads the response can see a reset connection instead of the 413.
     private ReceiveResult TooLarge() =>
         ReceiveResult.Fail(ReceiveFailure.TooLarge, $"The file is larger than the maximum of {settings.MaxFileSize} bytes that this emulator accepts.");
 

@@ -45,6 +45,8 @@ internal static class UploadFileNames
         // HttpClient sends a non-ASCII name as an RFC 2047 encoded word ("=?utf-8?B?...?="), which
         // the FileName property decodes. Any other quoted value is an RFC 9110 quoted-string, where
         // a backslash escapes the next character.
+        // NOTE: browsers follow the HTML form encoding instead, which sends a backslash unescaped,
+        // so a backslash in a browser's plain filename is dropped. filename* has no such ambiguity.
         string rawValue = parameter.Value.Value ?? string.Empty;
         if (rawValue.StartsWith("\"=?", StringComparison.Ordinal) || rawValue.StartsWith("=?", StringComparison.Ordinal))
         {

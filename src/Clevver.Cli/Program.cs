@@ -18,7 +18,8 @@ var parseResult = root.Parse(args);
 // Parse errors get the same one-line form and exit code as every other usage error.
 if (parseResult.Action is ParseErrorAction)
 {
-    return ErrorReporter.ForConsole().ReportUsage($"{parseResult.Errors[0].Message} Run '{CommandPath(parseResult)} --help' for usage.");
+    var messages = string.Join(' ', parseResult.Errors.Select(error => error.Message).Distinct());
+    return ErrorReporter.ForConsole().ReportUsage($"{messages} Run '{CommandPath(parseResult)} --help' for usage.");
 }
 
 var configuration = new InvocationConfiguration

@@ -11,9 +11,6 @@ internal sealed class CommandContext(ParseResult parseResult, SharedOptions opti
     /// <summary>Standard output, for the command's result.</summary>
     public TextWriter Output { get; } = Console.Out;
 
-    /// <summary>Standard error, for progress lines and errors.</summary>
-    public TextWriter Error { get; } = Console.Error;
-
     /// <summary>True with <c>--json</c>.</summary>
     public bool Json => ParseResult.GetValue(options.Json);
 

@@ -24,7 +24,7 @@ internal static class BatchesCommands
 
     private static Command CreateList(SharedOptions options)
     {
-        var command = new Command("list", "List the batches that are not delivered yet. With --json, writes an array of batches.");
+        var command = new Command("list", "List the active batches. The API does not define 'active'; the emulator lists the started batches that are not delivered yet. With --json, writes an array of batches.");
         CommandRunner.SetAction(command, options, async context =>
         {
             await using var connection = await context.ConnectAsync();

@@ -8,7 +8,7 @@ namespace Clevver.Cli.Errors;
 /// place that decides which exception gives which <see cref="ExitCodes"/> value.
 /// </summary>
 /// <param name="error">Standard error.</param>
-/// <param name="printStackTrace">Writes the whole exception after the line, as <c>CLEVVER_DEBUG=1</c> asks.</param>
+/// <param name="printStackTrace">True to write the whole exception after the line, which <c>CLEVVER_DEBUG=1</c> requests.</param>
 internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
 {
     /// <summary>The environment variable that adds the stack trace to error output when it is <c>1</c>.</summary>
@@ -55,8 +55,9 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
                 (ExitCodes.Usage, $"{FirstLine(directory.Message)} Check the path."),
             UnauthorizedAccessException denied =>
                 (ExitCodes.Usage, $"{FirstLine(denied.Message)} Check the file's permissions."),
-            ArgumentException argument =>
-                (ExitCodes.Usage, FirstLine(argument.Message)),
+            // The client raises a plain ArgumentException for an empty path or a directory.
+            ArgumentException { ParamName: "path" or "paths" } argument when argument.GetType() == typeof(ArgumentException) =>
+                (ExitCodes.Usage, FirstLine(argument.Message.Replace($" (Parameter '{argument.ParamName}')", string.Empty, StringComparison.Ordinal))),
             ClevverApiException api => (ExitCodes.Api, DescribeApiError(api, requests.Current)),
             ClevverChecksumMismatchException mismatch => (ExitCodes.ChecksumMismatch, FirstLine(mismatch.Message)),
             TimeoutException timeout => (ExitCodes.Timeout, DescribeTimeout(timeout, requests, server)),
@@ -87,15 +88,15 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
 
     private static string DescribeTimeout(TimeoutException exception, RequestTracker requests, string server)
     {
-        // The client's message names the request or the batch that timed out; its advice names a
-        // client setting, so the advice here names the command-line option instead.
-        var what = FirstSentence(exception.Message);
+        // The client's first sentence names the request or the batch that timed out. Its advice
+        // names a client setting, so the advice here names the command-line option instead.
+        var timedOut = FirstSentence(exception.Message);
         if (requests.WaitingBatchId is Guid batchId)
         {
-            return $"{what} It may still be delivered later: check it with 'clevver batches get {batchId}', or raise --delivery-timeout.";
+            return $"{timedOut} It may still be delivered later: check it with 'clevver batches get {batchId}', or raise --delivery-timeout.";
         }
 
-        return $"{what} Check that the server at {server} responds, then try again.";
+        return $"{timedOut} Check that the server at {server} responds, then try again.";
     }
 
     /// <summary>Returns the server's own message: the error body's <c>message</c>, else the body if it is short text.</summary>
@@ -146,5 +147,11 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
         return line.EndsWith('.') ? line : line + ".";
     }
 
-    private void WriteLine(string message) => error.WriteLine($"error: {message}");
+    private void WriteLine(string message) => error.WriteLine($"error: {LowerFirst(message)}");
+
+    /// <summary>Lowercases a capitalized first word, so that lines read alike after "error: "; names such as CLEVVER_TOKEN keep their case.</summary>
+    private static string LowerFirst(string message) =>
+        message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1])
+            ? char.ToLowerInvariant(message[0]) + message[1..]
+            : message;
 }

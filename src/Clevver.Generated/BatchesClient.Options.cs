@@ -31,6 +31,16 @@ public partial class BatchesClient
 
     private ClevverClientOptions Options => _options ??= new ClevverClientOptions();
 
+    partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
+    {
+        // Every error status is turned into one exception here, before the generated status
+        // handling, so that the exception keeps the whole body whatever its content type.
+        if (!response.IsSuccessStatusCode)
+        {
+            throw ErrorResponseReader.CreateException(response);
+        }
+    }
+
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url)
     {
         ReplaceUploadContent(request);

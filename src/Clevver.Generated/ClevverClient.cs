@@ -29,7 +29,7 @@ public sealed class ClevverClient : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
-        _httpClient = new HttpClient(new RequestTimeoutHandler(settings) { InnerHandler = transport })
+        _httpClient = new HttpClient(new RequestTimeoutHandler(settings) { InnerHandler = new ErrorBufferingHandler { InnerHandler = transport } })
         {
             BaseAddress = settings.GetNormalizedBaseAddress(),
             // Time limits come from RequestTimeoutHandler, which tells a timeout from a cancellation.

@@ -1,12 +1,10 @@
-using System.Runtime.Serialization;
 using Newtonsoft.Json;
 
 namespace Clevver.Generated;
 
-public partial class Asset
+public partial class Asset : IValidatedModel
 {
-    [OnDeserialized]
-    internal void ValidateAfterDeserialization(StreamingContext context)
+    void IValidatedModel.Validate()
     {
         if (!Sha256Hex.IsValid(Checksum))
         {

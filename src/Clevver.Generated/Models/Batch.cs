@@ -1,9 +1,8 @@
-using System.Runtime.Serialization;
 using Newtonsoft.Json;
 
 namespace Clevver.Generated;
 
-public partial class Batch
+public partial class Batch : IValidatedModel
 {
     /// <summary>
     /// <see cref="CreatedAt"/> as a point in time. The API sends batch times in UTC without a zone
@@ -17,8 +16,7 @@ public partial class Batch
     [JsonIgnore]
     public bool IsDelivered => Status == BatchStatus.Delivered;
 
-    [OnDeserialized]
-    internal void ValidateAfterDeserialization(StreamingContext context)
+    void IValidatedModel.Validate()
     {
         if (!ClevverTimestamp.TryParse(CreatedAt, out _))
         {

@@ -17,6 +17,7 @@ public partial class BatchesClient
         // before a string property sees it, and the original text is lost.
         settings.DateParseHandling = DateParseHandling.None;
         settings.FloatParseHandling = FloatParseHandling.Double;
+        settings.ContractResolver = new ClevverContractResolver();
         settings.Converters.Add(new StringEnumConverter());
         settings.Converters.Add(new ClevverTimestampJsonConverter());
     }

@@ -76,8 +76,9 @@ public partial class BatchesClient
         PendingUploadContent.Value = body;
         try
         {
-            // The placeholder stream is never read, because PrepareRequest replaces the body.
-            response = await UploadFileAsync(batchId, new FileParameter(Stream.Null, fileName), cancellationToken).ConfigureAwait(false);
+            // The placeholder is never sent, because PrepareRequest replaces the body. Its name is fixed
+            // because MultipartFormDataContent rejects names with quotes or line breaks.
+            response = await UploadFileAsync(batchId, new FileParameter(Stream.Null, "placeholder"), cancellationToken).ConfigureAwait(false);
         }
         finally
         {

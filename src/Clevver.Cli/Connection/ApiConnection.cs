@@ -66,7 +66,17 @@ internal sealed class ApiConnection : IAsyncDisposable
     {
         // Port 0 picks a free loopback port, and a null token makes the emulator create a random one.
         var emulatorOptions = new EmulatorOptions { Port = 0, Token = null, DeliveryTime = ConnectionSettings.EmulatorDeliveryTime };
-        var emulator = await EmulatorHost.StartAsync(emulatorOptions, cancellationToken);
+        EmulatorHost emulator;
+        try
+        {
+            emulator = await EmulatorHost.StartAsync(emulatorOptions, cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            // An IOException here is about the emulator's port or data directory, not the user's files.
+            throw new EmulatorStartException($"the emulator failed to start: {exception.Message}", exception);
+        }
+
         try
         {
             var options = new ClevverClientOptions

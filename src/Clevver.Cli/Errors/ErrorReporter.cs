@@ -61,6 +61,9 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
             ClevverApiException api => (ExitCodes.Api, DescribeApiError(api, requests.Current)),
             ClevverChecksumMismatchException mismatch => (ExitCodes.ChecksumMismatch, FirstLine(mismatch.Message)),
             TimeoutException timeout => (ExitCodes.Timeout, DescribeTimeout(timeout, requests, server)),
+            EmulatorStartException emulator => (ExitCodes.Unexpected, Sentence(emulator.Message)),
+            // NOTE: a local file that changes during its upload also surfaces as HttpRequestException and
+            // gets this exit code. The line then ends with the client's message about the file.
             HttpRequestException unreachable =>
                 (ExitCodes.Unreachable, $"cannot reach the server at {server}: {Sentence(Innermost(unreachable).Message)} Check --api-url or CLEVVER_API_URL and the network."),
             OperationCanceledException when cancellationToken.IsCancellationRequested =>

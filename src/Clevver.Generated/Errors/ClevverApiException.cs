@@ -1,7 +1,7 @@
 namespace Clevver.Generated;
 
 /// <summary>
-/// The server answered with an error status, or with a body that breaks the contract. It keeps the
+/// The server returned an error status, or with a body that breaks the contract. It keeps the
 /// status code, the headers and the whole body (<see cref="Response"/>), and never the API token.
 /// </summary>
 public partial class ClevverApiException

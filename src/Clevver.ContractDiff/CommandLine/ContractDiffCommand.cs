@@ -82,11 +82,11 @@ internal static class ContractDiffCommand
         return verdict.Passed ? Success : BreakingChangeWithoutMajorVersion;
     }
 
-    private static string ResolvePath(string? given, string defaultPath, string workingDirectory, string? root)
+    private static string ResolvePath(string? commandLinePath, string defaultPath, string workingDirectory, string? root)
     {
-        if (given is not null)
+        if (commandLinePath is not null)
         {
-            return Path.GetFullPath(given, workingDirectory);
+            return Path.GetFullPath(commandLinePath, workingDirectory);
         }
 
         // Without a repository root the default is tried from the working directory; a missing file

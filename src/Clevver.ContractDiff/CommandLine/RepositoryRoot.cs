@@ -1,6 +1,6 @@
 namespace Clevver.ContractDiff.CommandLine;
 
-/// <summary>Finds the repository root: the nearest folder upwards that holds Clevver.Generated.sln.</summary>
+/// <summary>Finds the repository root: the nearest folder upwards that contains Clevver.Generated.sln.</summary>
 internal static class RepositoryRoot
 {
     public const string SolutionFileName = "Clevver.Generated.sln";

@@ -340,8 +340,8 @@ internal sealed class SchemaComparer
         _log.Add(new ContractChange(isBreaking ? ChangeKind.Breaking : ChangeKind.NonBreaking, location, description));
     }
 
-    // Microsoft.OpenApi 3.x keeps the OpenAPI 3.0 keyword "example" in Example, which it marks obsolete
-    // in favour of the OpenAPI 3.1 list "examples"; a 3.0 contract fills only the old one.
+    // Microsoft.OpenApi 3.x stores the OpenAPI 3.0 keyword "example" in Example, which it marks obsolete
+    // in favour of the OpenAPI 3.1 list "examples". A 3.0 contract fills only the old property.
 #pragma warning disable CS0618
     private static JsonNode? SingleExample(IOpenApiSchema schema) => schema.Example;
 #pragma warning restore CS0618

@@ -20,7 +20,7 @@ internal readonly record struct SchemaSite(
     /// <summary>Gets the subject of a change message, for example <c>property data.progress</c>.</summary>
     public string Subject => Describe(RootSubject, Path);
 
-    /// <summary>Gets the suffix that names the component schema that holds the change.</summary>
+    /// <summary>Gets the suffix that names the component schema that contains the change.</summary>
     public string ComponentSuffix => Component is null ? "" : $" (components/schemas/{Component})";
 
     /// <summary>Gets the location of documentation changes: the component when there is one, so shared text is reported once.</summary>

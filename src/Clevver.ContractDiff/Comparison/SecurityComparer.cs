@@ -26,7 +26,7 @@ internal static class SecurityComparer
             var after = DescribeScheme(currentScheme);
             if (before != after)
             {
-                // Clients send credentials the way the scheme said, so any change to how they are sent breaks them.
+                // Clients send credentials as the baseline scheme defines, so any change to how they are sent breaks them.
                 log.Breaking(location, $"security scheme changed from {before} to {after}");
             }
 
@@ -35,7 +35,7 @@ internal static class SecurityComparer
 
         foreach (var name in current.Keys.Except(baseline.Keys))
         {
-            // A scheme that no requirement names asks nothing of clients; a new requirement is reported per operation.
+            // A scheme that no requirement names does not affect clients. A new requirement is reported per operation.
             log.NonBreaking($"components/securitySchemes/{name}", "security scheme was added");
         }
     }
@@ -82,7 +82,7 @@ internal static class SecurityComparer
 
         foreach (var alternative in currentAlternatives.Except(baselineAlternatives))
         {
-            // A new alternative harms nobody while every old one is still accepted.
+            // A new alternative breaks no client while every old alternative is still accepted.
             if (removed.Count > 0)
             {
                 log.Breaking(location, $"security requirement {alternative} was added");

@@ -62,12 +62,11 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
             ClevverChecksumMismatchException mismatch => (ExitCodes.ChecksumMismatch, FirstLine(mismatch.Message)),
             TimeoutException timeout => (ExitCodes.Timeout, DescribeTimeout(timeout, requests, server)),
             EmulatorStartException emulator => (ExitCodes.Unexpected, Sentence(emulator.Message)),
-            // NOTE: a local file that changes during its upload also surfaces as HttpRequestException and
-            // gets this exit code. The line then ends with the client's message about the file.
             HttpRequestException unreachable =>
                 (ExitCodes.Unreachable, $"cannot reach the server at {server}: {Sentence(Innermost(unreachable).Message)} Check --api-url or CLEVVER_API_URL and the network."),
             OperationCanceledException when cancellationToken.IsCancellationRequested =>
                 (ExitCodes.Cancelled, "cancelled by Ctrl+C."),
+            // The client raises IOException for a local file that cannot be read or changed during its upload.
             IOException io =>
                 (ExitCodes.Usage, $"a local file cannot be read: {Sentence(io.Message)}"),
             _ => (ExitCodes.Unexpected, $"unexpected {exception.GetType().Name}: {Sentence(exception.Message)} Set {DebugVariable}=1 to print the stack trace."),

@@ -28,6 +28,7 @@ public partial interface IBatchesClient
     /// <param name="cancellationToken">Stops the upload at once.</param>
     /// <returns>The verified asset.</returns>
     /// <exception cref="ArgumentException"><paramref name="fileName"/> is empty or the stream is not readable.</exception>
+    /// <exception cref="IOException">The stream's length changed while it was uploaded.</exception>
     /// <exception cref="ClevverChecksumMismatchException">The server's checksum or size differs from the bytes sent.</exception>
     /// <exception cref="ClevverApiException">The server rejected the upload.</exception>
     Task<UploadResult> UploadAsync(Guid batchId, Stream content, string fileName, IProgress<UploadProgress>? progress = null, CancellationToken cancellationToken = default);
@@ -79,6 +80,12 @@ public partial class BatchesClient
             // The placeholder is never sent, because PrepareRequest replaces the body. Its name is fixed
             // because MultipartFormDataContent rejects names with quotes or line breaks.
             response = await UploadFileAsync(batchId, new FileParameter(Stream.Null, "placeholder"), cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException) when (body.SourceChangedError is { } sourceChanged)
+        {
+            // HttpClient wraps errors of the body in HttpRequestException; a changed file is the
+            // caller's problem, not the network's, so its own error is raised.
+            throw sourceChanged;
         }
         finally
         {

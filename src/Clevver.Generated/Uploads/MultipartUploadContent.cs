@@ -49,6 +49,9 @@ internal sealed class MultipartUploadContent : HttpContent
     /// <summary>SHA-256 of the file bytes as lowercase hexadecimal, set once the body was written.</summary>
     public string? Sha256 { get; private set; }
 
+    /// <summary>The error raised when the source changed size during the upload, if it did.</summary>
+    public IOException? SourceChangedError { get; private set; }
+
     /// <summary>Number of file bytes written, set once the body was written.</summary>
     public long BytesWritten { get; private set; }
 
@@ -72,7 +75,7 @@ internal sealed class MultipartUploadContent : HttpContent
                 total += read;
                 if (total > _expectedLength)
                 {
-                    throw new IOException($"'{FileName}' grew while it was uploaded: more than the {_expectedLength} bytes it had at the start. Upload it again once it no longer changes.");
+                    throw SourceChangedError = new IOException($"'{FileName}' grew while it was uploaded: more than the {_expectedLength} bytes it had at the start. Upload it again once it no longer changes.");
                 }
 
                 hash.AppendData(buffer, 0, read);
@@ -82,7 +85,7 @@ internal sealed class MultipartUploadContent : HttpContent
 
             if (_expectedLength is long expected && total != expected)
             {
-                throw new IOException($"'{FileName}' shrank while it was uploaded: {total} of the {expected} bytes it had at the start. Upload it again once it no longer changes.");
+                throw SourceChangedError = new IOException($"'{FileName}' shrank while it was uploaded: {total} of the {expected} bytes it had at the start. Upload it again once it no longer changes.");
             }
 
             await stream.WriteAsync(_suffix, cancellationToken).ConfigureAwait(false);

@@ -161,3 +161,24 @@ public class UploadTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixtu
         }
     }
 }
+
+public class ChangingSourceTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
+{
+    [Fact]
+    public async Task UploadStream_ShorterThanLength_RaisesIOException()
+    {
+        using var client = emulator.CreateClient();
+        var batch = await client.Batches.CreateAsync();
+        using var stream = new LyingLengthStream(new byte[1000], reportedLength: 5000);
+
+        var exception = await Assert.ThrowsAsync<IOException>(() => client.Batches.UploadAsync(batch.Data.Id, stream, "shrinking.bin"));
+
+        Assert.Contains("shrank", exception.Message);
+    }
+
+    /// <summary>A stream whose Length claims more bytes than it returns, as a file truncated during an upload.</summary>
+    private sealed class LyingLengthStream(byte[] data, long reportedLength) : MemoryStream(data)
+    {
+        public override long Length => reportedLength;
+    }
+}

@@ -57,8 +57,9 @@ internal static class ThroughputChart
         var rows = new List<(string, long, double)>();
         foreach (var line in lines.Skip(1).Where(line => line.Length > 0))
         {
-            var cells = line.Split(';');
-            rows.Add((cells[methodIndex].Trim('\''), ParseNumber<long>(cells[sizeIndex], reportPath), ParseNumber<double>(cells[meanIndex], reportPath)));
+            // Cells with a comma are in double quotes, and descriptions are in single quotes.
+            var cells = line.Split(';').Select(cell => cell.Trim('"').Trim('\'')).ToArray();
+            rows.Add((cells[methodIndex], ParseNumber<long>(cells[sizeIndex], reportPath), ParseNumber<double>(cells[meanIndex], reportPath)));
         }
 
         return rows;

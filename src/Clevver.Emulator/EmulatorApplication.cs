@@ -3,6 +3,9 @@ using Clevver.Emulator.Authentication;
 using Clevver.Emulator.Batches;
 using Clevver.Emulator.Contract;
 using Clevver.Emulator.Errors;
+using Clevver.Emulator.Faults;
+using Clevver.Emulator.Limits;
+using Clevver.Emulator.Persistence;
 using Clevver.Emulator.Uploads;
 
 namespace Clevver.Emulator;
@@ -14,9 +17,10 @@ internal static class EmulatorApplication
     // fields. MultipartReader limits each part's headers to 16 KiB.
     private const long MultipartOverhead = 1024 * 1024;
 
-    public static WebApplication Build(EmulatorSettings settings, int port, Action<ILoggingBuilder>? configureLogging)
+    public static WebApplication Build(EmulatorSettings settings, EmulatorFaults faults, int port, Action<ILoggingBuilder>? configureLogging)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(faults);
 
         // The empty builder reads no appsettings.json and no environment variables, so an embedded
         // emulator does not pick up the configuration of the program that hosts it.
@@ -32,6 +36,7 @@ internal static class EmulatorApplication
             kestrel.Limits.MaxRequestBodySize = settings.MaxFileSize > long.MaxValue - MultipartOverhead
                 ? null
                 : settings.MaxFileSize + MultipartOverhead;
+            kestrel.Limits.MaxRequestHeadersTotalSize = HeaderSizeMiddleware.GetKestrelLimit(settings.MaxRequestHeadersTotalSize);
         });
 
         builder.Services.AddLogging(logging => configureLogging?.Invoke(logging));
@@ -42,13 +47,17 @@ internal static class EmulatorApplication
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(new BatchStore(settings.TimeProvider, settings.DeliveryTime));
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton<MetadataFiles>();
+        builder.Services.AddSingleton<BatchStore>();
         builder.Services.AddSingleton<AssetFiles>();
         builder.Services.AddSingleton<MultipartFileReceiver>();
 
         WebApplication app = builder.Build();
         app.UseMiddleware<ErrorBodyMiddleware>();
+        app.UseMiddleware<HeaderSizeMiddleware>();
         app.UseRouting();
+        app.UseMiddleware<FaultMiddleware>();
 
         RouteGroupBuilder api = app.MapGroup("/api").AddEndpointFilter(new BearerTokenFilter(settings.Token));
         api.MapBatches();

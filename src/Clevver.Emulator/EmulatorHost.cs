@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Clevver.Emulator.Batches;
+using Clevver.Emulator.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,7 +22,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     private readonly ILogger _logger;
     private int _disposed;
 
-    private EmulatorHost(WebApplication app, Uri baseAddress, EmulatorSettings settings, bool ownsDataDirectory)
+    private EmulatorHost(WebApplication app, Uri baseAddress, EmulatorSettings settings, bool ownsDataDirectory, EmulatorFaults faults)
     {
         _app = app;
         _ownsDataDirectory = ownsDataDirectory;
@@ -29,6 +30,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         BaseAddress = baseAddress;
         Token = settings.Token;
         DataDirectory = settings.DataDirectory;
+        Faults = faults;
     }
 
     /// <summary>The base URL of the API with a trailing slash, for example <c>http://127.0.0.1:41234/api/</c>.</summary>
@@ -39,6 +41,15 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>The full path of the directory where uploaded files are stored.</summary>
     public string DataDirectory { get; }
+
+    /// <summary>
+    /// The fault rules and per-route request counters of this emulator. Rules from
+    /// <see cref="EmulatorOptions.Faults"/> are already in it.
+    /// </summary>
+    public EmulatorFaults Faults { get; }
+
+    /// <summary>The services of the web application, for tests that look behind the HTTP interface.</summary>
+    internal IServiceProvider Services => _app.Services;
 
     /// <summary>The state of batches and assets, for tests that look behind the HTTP interface.</summary>
     internal BatchStore Store => _app.Services.GetRequiredService<BatchStore>();
@@ -60,11 +71,20 @@ public sealed class EmulatorHost : IAsyncDisposable
             dataDirectory,
             options.DeliveryTime,
             options.MaxFileSize,
-            options.TimeProvider);
+            options.TimeProvider,
+            options.MaxFilesPerBatch,
+            options.MaxRequestHeadersTotalSize);
 
-        WebApplication app = EmulatorApplication.Build(settings, options.Port, options.ConfigureLogging);
+        EmulatorFaults faults = new();
+        foreach (FaultRule rule in options.Faults)
+        {
+            faults.Add(rule);
+        }
+
+        WebApplication app = EmulatorApplication.Build(settings, faults, options.Port, options.ConfigureLogging);
         try
         {
+            LoadState(app.Services);
             await app.StartAsync(cancellationToken);
         }
         catch
@@ -78,7 +98,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw;
         }
 
-        EmulatorHost host = new(app, GetBaseAddress(app), settings, ownsDataDirectory);
+        EmulatorHost host = new(app, GetBaseAddress(app), settings, ownsDataDirectory, faults);
         Log.EmulatorStarted(host._logger, host.BaseAddress, host.DataDirectory);
         return host;
     }
@@ -120,6 +140,18 @@ public sealed class EmulatorHost : IAsyncDisposable
         {
             Log.DataDirectoryDeleteFailed(_logger, DataDirectory, exception);
         }
+    }
+
+    /// <summary>Deletes what an earlier emulator left incomplete and loads the batches it stored.</summary>
+    private static void LoadState(IServiceProvider services)
+    {
+        MetadataFiles metadata = services.GetRequiredService<MetadataFiles>();
+        metadata.DeleteIncompleteFiles();
+        IReadOnlyList<LoadedBatch> loaded = metadata.LoadAll();
+        services.GetRequiredService<BatchStore>().Load(loaded);
+
+        EmulatorSettings settings = services.GetRequiredService<EmulatorSettings>();
+        Log.StateLoaded(services.GetRequiredService<ILogger<EmulatorHost>>(), loaded.Count, loaded.Sum(batch => batch.Assets.Count), settings.DataDirectory);
     }
 
     private static string CreateToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

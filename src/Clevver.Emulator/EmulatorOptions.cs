@@ -12,6 +12,12 @@ public sealed class EmulatorOptions
     /// <summary>The default of <see cref="MaxFileSize"/>: 2 GiB.</summary>
     public const long DefaultMaxFileSize = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>The default of <see cref="MaxFilesPerBatch"/>: 10,000 files.</summary>
+    public const int DefaultMaxFilesPerBatch = 10_000;
+
+    /// <summary>The default of <see cref="MaxRequestHeadersTotalSize"/>: 32 KiB, the default of Kestrel.</summary>
+    public const int DefaultMaxRequestHeadersTotalSize = 32 * 1024;
+
     /// <summary>
     /// TCP port on 127.0.0.1 to listen on, from 0 to 65535. The default, 0, picks a free port,
     /// and <see cref="EmulatorHost.BaseAddress"/> then contains the chosen one.
@@ -26,10 +32,12 @@ public sealed class EmulatorOptions
     public string? Token { get; set; }
 
     /// <summary>
-    /// Directory where uploaded files are stored as <c>&lt;batch id&gt;/&lt;asset id&gt;/&lt;file name&gt;</c>.
-    /// A given directory is created if it is missing and is kept when the host is disposed. The
-    /// default, null, creates a new temporary directory that <see cref="EmulatorHost.DisposeAsync"/>
-    /// deletes.
+    /// Directory where uploaded files are stored as <c>&lt;batch id&gt;/&lt;asset id&gt;/&lt;file name&gt;</c>,
+    /// beside the metadata of every batch and asset. A given directory is created if it is missing
+    /// and is kept when the host is disposed. A new emulator on a directory that an earlier one
+    /// used loads its batches and files, and deletes the incomplete uploads that the earlier one
+    /// left when it was killed. The default, null, creates a new temporary directory that
+    /// <see cref="EmulatorHost.DisposeAsync"/> deletes.
     /// </summary>
     public string? DataDirectory { get; set; }
 
@@ -46,7 +54,26 @@ public sealed class EmulatorOptions
     public long MaxFileSize { get; set; } = DefaultMaxFileSize;
 
     /// <summary>
-    /// Clock for creation times and batch progress. The default is <see cref="TimeProvider.System"/>.
+    /// Maximum number of files in one batch. An upload into a full batch is rejected with 422.
+    /// Must be greater than zero. The default is 10,000.
+    /// </summary>
+    public int MaxFilesPerBatch { get; set; } = DefaultMaxFilesPerBatch;
+
+    /// <summary>
+    /// Maximum total size of a request's header fields in bytes, counted as <c>name: value</c>
+    /// plus CRLF per field. A request with more gets 431 with the error body. Must be from 1024
+    /// to 1 GiB. The default is 32 KiB.
+    /// </summary>
+    public int MaxRequestHeadersTotalSize { get; set; } = DefaultMaxRequestHeadersTotalSize;
+
+    /// <summary>
+    /// Fault rules that apply from the start, in order, before those that
+    /// <see cref="EmulatorHost.Faults"/> adds later. The default is empty.
+    /// </summary>
+    public IList<FaultRule> Faults { get; } = new List<FaultRule>();
+
+    /// <summary>
+    /// Clock for creation times, batch progress and the delay of <see cref="FaultKind.SlowResponse"/>. The default is <see cref="TimeProvider.System"/>.
     /// Tests pass a fake clock to move progress forward without waiting.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -83,6 +110,26 @@ public sealed class EmulatorOptions
         if (MaxFileSize <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxFileSize), MaxFileSize, $"{nameof(MaxFileSize)} must be greater than zero bytes.");
+        }
+
+        if (MaxFilesPerBatch <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFilesPerBatch), MaxFilesPerBatch, $"{nameof(MaxFilesPerBatch)} must be greater than zero.");
+        }
+
+        if (MaxRequestHeadersTotalSize is < 1024 or > 1024 * 1024 * 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRequestHeadersTotalSize), MaxRequestHeadersTotalSize, $"{nameof(MaxRequestHeadersTotalSize)} must be from 1024 to 1073741824 bytes.");
+        }
+
+        foreach (FaultRule rule in Faults)
+        {
+            if (rule is null)
+            {
+                throw new ArgumentException($"{nameof(Faults)} must not contain null.", nameof(Faults));
+            }
+
+            rule.Validate();
         }
 
         if (TimeProvider is null)

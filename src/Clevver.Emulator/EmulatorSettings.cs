@@ -6,4 +6,6 @@ internal sealed record EmulatorSettings(
     string DataDirectory,
     TimeSpan DeliveryTime,
     long MaxFileSize,
-    TimeProvider TimeProvider);
+    TimeProvider TimeProvider,
+    int MaxFilesPerBatch,
+    int MaxRequestHeadersTotalSize);

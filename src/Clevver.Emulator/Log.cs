@@ -34,4 +34,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Error, Message = "{Method} {Path} failed with an unhandled exception")]
     public static partial void UnhandledException(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Injecting fault {Kind} into {Method} {Path}")]
+    public static partial void FaultInjected(ILogger logger, FaultKind kind, string method, string path);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Loaded {BatchCount} batches with {FileCount} files from {DataDirectory}")]
+    public static partial void StateLoaded(ILogger logger, int batchCount, int fileCount, string dataDirectory);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Information, Message = "Deleted {Path}, an incomplete file left by an earlier emulator")]
+    public static partial void LeftoverFileDeleted(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Warning, Message = "Skipped {Path} while loading the data directory: {Reason}")]
+    public static partial void MetadataSkipped(ILogger logger, string path, string reason);
 }

@@ -53,7 +53,7 @@ public sealed class FileNameTests
         string assetFolder = Path.Combine(emulator.Host.DataDirectory, batchId.ToString(), asset.GetProperty("id").GetString()!);
         string storedFile = Assert.Single(Directory.GetFiles(assetFolder));
         Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(storedFile));
-        Assert.Single(Directory.EnumerateFiles(emulator.Host.DataDirectory, "*", SearchOption.AllDirectories));
+        Assert.Single(emulator.ListUploadedFiles());
     }
 
     [Theory]

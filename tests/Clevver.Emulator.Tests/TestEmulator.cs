@@ -58,6 +58,28 @@ internal sealed class TestEmulator : IAsyncDisposable
         return await ReadJsonAsync(response);
     }
 
+    /// <summary>
+    /// Returns every file in the data directory except the metadata files of batches and assets,
+    /// <c>&lt;batch id&gt;/batch.json</c> and <c>&lt;batch id&gt;/&lt;asset id&gt;.json</c>.
+    /// </summary>
+    public IReadOnlyList<string> ListUploadedFiles() => ListUploadedFiles(Host.DataDirectory);
+
+    /// <inheritdoc cref="ListUploadedFiles()"/>
+    public static IReadOnlyList<string> ListUploadedFiles(string dataDirectory) =>
+        Directory.EnumerateFiles(dataDirectory, "*", SearchOption.AllDirectories)
+            .Where(path => !IsMetadataFile(dataDirectory, path))
+            .ToList();
+
+    private static bool IsMetadataFile(string dataDirectory, string path)
+    {
+        string? batchDirectory = Path.GetDirectoryName(path);
+        bool inBatchFolder = batchDirectory is not null
+            && Path.GetDirectoryName(batchDirectory) == Path.GetFullPath(dataDirectory).TrimEnd(Path.DirectorySeparatorChar)
+            && Guid.TryParse(Path.GetFileName(batchDirectory), out _);
+        string name = Path.GetFileName(path);
+        return inBatchFolder && (name == "batch.json" || (name.EndsWith(".json", StringComparison.Ordinal) && Guid.TryParse(Path.GetFileNameWithoutExtension(name), out _)));
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
     {
         string text = await response.Content.ReadAsStringAsync();

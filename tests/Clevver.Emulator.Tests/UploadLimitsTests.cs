@@ -31,7 +31,7 @@ public sealed class UploadLimitsTests
         using HttpResponseMessage response = await emulator.UploadAsync(batchId, new byte[200_000], "big.bin");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(Directory.EnumerateFiles(emulator.Host.DataDirectory, "*", SearchOption.AllDirectories));
+        Assert.Empty(emulator.ListUploadedFiles());
         Assert.Empty(emulator.Host.Store.GetAssets(batchId)!);
     }
 
@@ -46,7 +46,7 @@ public sealed class UploadLimitsTests
         using HttpResponseMessage response = await emulator.PostMultipartAsync(batchId, "form-data; name=\"padding\"", new byte[1_100_000]);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(Directory.EnumerateFiles(emulator.Host.DataDirectory, "*", SearchOption.AllDirectories));
+        Assert.Empty(emulator.ListUploadedFiles());
     }
 
     [Fact]

@@ -240,7 +240,7 @@ public sealed class UploadRoutesTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("malformed", body.GetProperty("message").GetString());
-        Assert.Empty(Directory.EnumerateFiles(emulator.Host.DataDirectory, "*", SearchOption.AllDirectories));
+        Assert.Empty(emulator.ListUploadedFiles());
     }
 
     [Theory]

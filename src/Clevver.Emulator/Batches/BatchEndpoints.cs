@@ -1,5 +1,6 @@
 using Clevver.Emulator.Contract;
 using Clevver.Emulator.Errors;
+using Clevver.Emulator.Faults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clevver.Emulator.Batches;
@@ -15,10 +16,10 @@ internal static class BatchEndpoints
         ArgumentNullException.ThrowIfNull(api);
 
         RouteGroupBuilder batches = api.MapGroup("/batches");
-        batches.MapGet("", ListActive);
-        batches.MapPost("", Create);
-        batches.MapGet("/{batchId}", Get);
-        batches.MapPost("/{batchId}/start", Start);
+        batches.MapGet("", ListActive).WithMetadata(new FaultRouteMetadata(FaultRoute.List));
+        batches.MapPost("", CreateAsync).WithMetadata(new FaultRouteMetadata(FaultRoute.Create));
+        batches.MapGet("/{batchId}", Get).WithMetadata(new FaultRouteMetadata(FaultRoute.Get));
+        batches.MapPost("/{batchId}/start", StartAsync).WithMetadata(new FaultRouteMetadata(FaultRoute.Start));
         return api;
     }
 
@@ -28,9 +29,9 @@ internal static class BatchEndpoints
         return TypedResults.Ok(new BatchListResponse(ResponseStatus.Success, active));
     }
 
-    private static Created<BatchResponse> Create(BatchStore store, ILogger<BatchStore> logger)
+    private static async Task<Created<BatchResponse>> CreateAsync(BatchStore store, ILogger<BatchStore> logger)
     {
-        BatchView batch = store.Create();
+        BatchView batch = await store.CreateAsync();
         Log.BatchCreated(logger, batch.Id);
 
         return TypedResults.Created($"/api/batches/{batch.Id}", new BatchResponse(ResponseStatus.Success, ToDocument(batch, CreatedMessage)));
@@ -48,7 +49,7 @@ internal static class BatchEndpoints
         return TypedResults.Ok(new BatchResponse(ResponseStatus.Success, ToDocument(batch!)));
     }
 
-    private static Results<Ok<BatchResponse>, NotFound<ErrorResponse>, UnprocessableEntity<ErrorResponse>> Start(
+    private static async Task<Results<Ok<BatchResponse>, NotFound<ErrorResponse>, UnprocessableEntity<ErrorResponse>>> StartAsync(
         string batchId, BatchStore store, ILogger<BatchStore> logger, HttpContext context)
     {
         if (!Guid.TryParse(batchId, out Guid id))
@@ -56,7 +57,7 @@ internal static class BatchEndpoints
             return ApiErrors.BatchNotFound(context, batchId);
         }
 
-        StartOutcome outcome = store.Start(id, out BatchView? batch);
+        (StartOutcome outcome, BatchView? batch) = await store.StartAsync(id);
         switch (outcome)
         {
             case StartOutcome.NotFound:

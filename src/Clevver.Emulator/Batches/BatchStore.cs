@@ -1,3 +1,5 @@
+using Clevver.Emulator.Persistence;
+
 namespace Clevver.Emulator.Batches;
 
 /// <summary>A batch as the API shows it at one moment.</summary>
@@ -7,7 +9,7 @@ internal sealed record BatchView(Guid Id, BatchStatus Status, double Progress, D
 /// <param name="RelativePath">Path of the stored file relative to the data directory.</param>
 internal sealed record StoredAsset(Guid Id, string Name, long Size, string Checksum, string RelativePath, DateTimeOffset CreatedAt);
 
-/// <summary>The result of <see cref="BatchStore.Start"/>.</summary>
+/// <summary>The result of <see cref="BatchStore.StartAsync"/>.</summary>
 internal enum StartOutcome
 {
     Started,
@@ -16,30 +18,70 @@ internal enum StartOutcome
     AlreadyStarted,
 }
 
-/// <summary>Whether a batch accepts an upload, from <see cref="BatchStore.CheckUpload"/> and <see cref="BatchStore.AddAsset"/>.</summary>
+/// <summary>Whether a batch accepts an upload, from <see cref="BatchStore.CheckUpload"/> and <see cref="BatchStore.AddAssetAsync"/>.</summary>
 internal enum UploadOutcome
 {
     Accepted,
     NotFound,
     AlreadyStarted,
+    BatchFull,
 }
 
 /// <summary>
-/// The in-memory state of all batches and their assets. Every member is thread-safe: one lock
-/// guards the state, and no I/O happens while it is held.
+/// The state of all batches and their assets, kept in memory and written through to
+/// <see cref="MetadataFiles"/>. Every member is thread-safe. One lock guards the in-memory state
+/// and no I/O happens while it is held. Each batch also has a gate that orders its changes, so a
+/// change is written to disk before it becomes visible and two changes of one batch never cross.
 /// </summary>
-internal sealed class BatchStore(TimeProvider timeProvider, TimeSpan deliveryTime)
+internal sealed class BatchStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, BatchState> _batches = [];
 
-    // Checksums of every file stored by this instance, across batches, for the duplicate flag.
+    // Checksums of every stored file, across batches, for the duplicate flag.
     private readonly HashSet<string> _checksums = new(StringComparer.Ordinal);
 
-    /// <summary>Creates an empty batch and returns it.</summary>
-    public BatchView Create()
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _deliveryTime;
+    private readonly int _maxFilesPerBatch;
+    private readonly MetadataFiles _metadata;
+
+    public BatchStore(EmulatorSettings settings, MetadataFiles metadata)
     {
-        BatchState batch = new(Guid.NewGuid(), timeProvider.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(metadata);
+
+        _timeProvider = settings.TimeProvider;
+        _deliveryTime = settings.DeliveryTime;
+        _maxFilesPerBatch = settings.MaxFilesPerBatch;
+        _metadata = metadata;
+    }
+
+    /// <summary>The most files that one batch accepts.</summary>
+    public int MaxFilesPerBatch => _maxFilesPerBatch;
+
+    /// <summary>Adds the batches that an earlier emulator stored. Called once, before requests arrive.</summary>
+    public void Load(IEnumerable<LoadedBatch> loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+
+        lock (_lock)
+        {
+            foreach (LoadedBatch entry in loaded)
+            {
+                BatchState batch = new(entry.Batch.Id, entry.Batch.CreatedAt) { StartedAt = entry.Batch.StartedAt };
+                batch.Assets.AddRange(entry.Assets);
+                _batches.Add(batch.Id, batch);
+                _checksums.UnionWith(entry.Assets.Select(asset => asset.Checksum));
+            }
+        }
+    }
+
+    /// <summary>Creates an empty batch, stores it and returns it.</summary>
+    public async Task<BatchView> CreateAsync()
+    {
+        BatchState batch = new(Guid.NewGuid(), _timeProvider.GetUtcNow());
+        await _metadata.WriteBatchAsync(new BatchRecord(batch.Id, batch.CreatedAt, StartedAt: null));
 
         lock (_lock)
         {
@@ -53,7 +95,7 @@ internal sealed class BatchStore(TimeProvider timeProvider, TimeSpan deliveryTim
     {
         lock (_lock)
         {
-            view = _batches.TryGetValue(batchId, out BatchState? batch) ? Describe(batch, timeProvider.GetUtcNow()) : null;
+            view = _batches.TryGetValue(batchId, out BatchState? batch) ? Describe(batch, _timeProvider.GetUtcNow()) : null;
             return view is not null;
         }
     }
@@ -63,7 +105,7 @@ internal sealed class BatchStore(TimeProvider timeProvider, TimeSpan deliveryTim
     {
         lock (_lock)
         {
-            DateTimeOffset now = timeProvider.GetUtcNow();
+            DateTimeOffset now = _timeProvider.GetUtcNow();
             return _batches.Values
                 .Select(batch => Describe(batch, now))
                 .Where(view => view.Status == BatchStatus.Processing)
@@ -72,31 +114,45 @@ internal sealed class BatchStore(TimeProvider timeProvider, TimeSpan deliveryTim
         }
     }
 
-    /// <summary>Starts a batch that has files and was not started before.</summary>
-    public StartOutcome Start(Guid batchId, out BatchView? view)
+    /// <summary>Starts a batch that has files and was not started before, and stores its start time.</summary>
+    public async Task<(StartOutcome Outcome, BatchView? Batch)> StartAsync(Guid batchId)
     {
-        view = null;
-
-        lock (_lock)
+        BatchState? batch = Find(batchId);
+        if (batch is null)
         {
-            if (!_batches.TryGetValue(batchId, out BatchState? batch))
+            return (StartOutcome.NotFound, null);
+        }
+
+        await batch.Gate.WaitAsync();
+        try
+        {
+            DateTimeOffset startedAt;
+            lock (_lock)
             {
-                return StartOutcome.NotFound;
+                if (batch.StartedAt is not null)
+                {
+                    return (StartOutcome.AlreadyStarted, null);
+                }
+
+                if (batch.Assets.Count == 0)
+                {
+                    return (StartOutcome.NoFiles, null);
+                }
+
+                startedAt = _timeProvider.GetUtcNow();
             }
 
-            if (batch.StartedAt is not null)
-            {
-                return StartOutcome.AlreadyStarted;
-            }
+            await _metadata.WriteBatchAsync(new BatchRecord(batch.Id, batch.CreatedAt, startedAt));
 
-            if (batch.Assets.Count == 0)
+            lock (_lock)
             {
-                return StartOutcome.NoFiles;
+                batch.StartedAt = startedAt;
+                return (StartOutcome.Started, Describe(batch, startedAt));
             }
-
-            batch.StartedAt = timeProvider.GetUtcNow();
-            view = Describe(batch, batch.StartedAt.Value);
-            return StartOutcome.Started;
+        }
+        finally
+        {
+            batch.Gate.Release();
         }
     }
 
@@ -105,32 +161,46 @@ internal sealed class BatchStore(TimeProvider timeProvider, TimeSpan deliveryTim
     {
         lock (_lock)
         {
-            return CheckUploadLocked(batchId, out _);
+            return _batches.TryGetValue(batchId, out BatchState? batch) ? CheckUploadLocked(batch) : UploadOutcome.NotFound;
         }
     }
 
     /// <summary>
-    /// Records a stored file in its batch. The batch may have been started while the file was
-    /// received, so the caller deletes the file unless the outcome is <see cref="UploadOutcome.Accepted"/>.
+    /// Stores the metadata of a file and records it in its batch. The batch may have been started
+    /// or filled while the file was received, so the caller deletes the file unless the outcome
+    /// is <see cref="UploadOutcome.Accepted"/>. Duplicate is true when a file with the same
+    /// checksum was stored before.
     /// </summary>
-    /// <param name="duplicate">True when this instance stored a file with the same checksum before.</param>
-    public UploadOutcome AddAsset(Guid batchId, StoredAsset asset, out bool duplicate)
+    public async Task<(UploadOutcome Outcome, bool Duplicate)> AddAssetAsync(Guid batchId, StoredAsset asset)
     {
         ArgumentNullException.ThrowIfNull(asset);
 
-        duplicate = false;
-
-        lock (_lock)
+        BatchState? batch = Find(batchId);
+        if (batch is null)
         {
-            UploadOutcome outcome = CheckUploadLocked(batchId, out BatchState? batch);
+            return (UploadOutcome.NotFound, false);
+        }
+
+        await batch.Gate.WaitAsync();
+        try
+        {
+            UploadOutcome outcome = CheckUpload(batchId);
             if (outcome != UploadOutcome.Accepted)
             {
-                return outcome;
+                return (outcome, false);
             }
 
-            batch!.Assets.Add(asset);
-            duplicate = !_checksums.Add(asset.Checksum);
-            return UploadOutcome.Accepted;
+            await _metadata.WriteAssetAsync(batchId, asset);
+
+            lock (_lock)
+            {
+                batch.Assets.Add(asset);
+                return (UploadOutcome.Accepted, !_checksums.Add(asset.Checksum));
+            }
+        }
+        finally
+        {
+            batch.Gate.Release();
         }
     }
 
@@ -143,14 +213,22 @@ internal sealed class BatchStore(TimeProvider timeProvider, TimeSpan deliveryTim
         }
     }
 
-    private UploadOutcome CheckUploadLocked(Guid batchId, out BatchState? batch)
+    private BatchState? Find(Guid batchId)
     {
-        if (!_batches.TryGetValue(batchId, out batch))
+        lock (_lock)
         {
-            return UploadOutcome.NotFound;
+            return _batches.GetValueOrDefault(batchId);
+        }
+    }
+
+    private UploadOutcome CheckUploadLocked(BatchState batch)
+    {
+        if (batch.StartedAt is not null)
+        {
+            return UploadOutcome.AlreadyStarted;
         }
 
-        return batch.StartedAt is null ? UploadOutcome.Accepted : UploadOutcome.AlreadyStarted;
+        return batch.Assets.Count >= _maxFilesPerBatch ? UploadOutcome.BatchFull : UploadOutcome.Accepted;
     }
 
     private BatchView Describe(BatchState batch, DateTimeOffset now)
@@ -161,14 +239,14 @@ internal sealed class BatchStore(TimeProvider timeProvider, TimeSpan deliveryTim
         }
 
         TimeSpan elapsed = now - startedAt;
-        if (elapsed >= deliveryTime)
+        if (elapsed >= _deliveryTime)
         {
             return new BatchView(batch.Id, BatchStatus.Delivered, 100, batch.CreatedAt, batch.Assets.Count);
         }
 
         // Whole tenths of a percent in integer arithmetic, so 1.03 s of 10 s is exactly 10.3 and
         // progress reaches 100 only together with the delivered status.
-        long tenths = elapsed <= TimeSpan.Zero ? 0 : (long)((Int128)elapsed.Ticks * 1000 / deliveryTime.Ticks);
+        long tenths = elapsed <= TimeSpan.Zero ? 0 : (long)((Int128)elapsed.Ticks * 1000 / _deliveryTime.Ticks);
         return new BatchView(batch.Id, BatchStatus.Processing, tenths / 10.0, batch.CreatedAt, batch.Assets.Count);
     }
 
@@ -181,5 +259,8 @@ internal sealed class BatchStore(TimeProvider timeProvider, TimeSpan deliveryTim
         public DateTimeOffset? StartedAt { get; set; }
 
         public List<StoredAsset> Assets { get; } = [];
+
+        /// <summary>Orders the changes of this batch, each a disk write followed by an in-memory update.</summary>
+        public SemaphoreSlim Gate { get; } = new(1, 1);
     }
 }

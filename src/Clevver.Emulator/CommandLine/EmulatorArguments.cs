@@ -19,10 +19,23 @@ internal static class EmulatorArguments
         Options:
           --port <number>          TCP port to listen on, 0 to 65535; 0 picks a free port. Default: 5080.
           --token <token>          Bearer token that requests must send. Default: a random token.
-          --data-dir <path>        Directory for uploaded files, kept after exit. Default: a temporary
-                                   directory that is deleted on exit.
+          --data-dir <path>        Directory for batches and uploaded files, kept after exit and
+                                   loaded again at the next start. Default: a temporary directory
+                                   that is deleted on exit.
           --delivery-time <secs>   Seconds from the start of a batch until it is delivered. Default: 10.
           --max-file-size <bytes>  Largest accepted file in bytes. Default: 2147483648 (2 GiB).
+          --max-files-per-batch <count>
+                                   Most files in one batch; more are rejected with 422. Default: 10000.
+          --max-header-size <bytes>
+                                   Largest total size of a request's header fields; more is rejected
+                                   with 431. From 1024 to 1073741824. Default: 32768.
+          --fault <rule>           Injects a fault; may be repeated, and rules apply in order. The
+                                   rule is ROUTE:KIND[=SECONDS][:COUNT]. ROUTE is list, create, get,
+                                   start, upload or any. KIND is 429 (Retry-After SECONDS, default
+                                   1), 500, 503 (Retry-After SECONDS, default none), slow (delay of
+                                   SECONDS, default 5), reset (abort the connection) or truncate
+                                   (send half of the body, then abort). COUNT faults the next COUNT
+                                   requests; without it, every request. Example: --fault get:429:2
           -h, --help               Show this help.
 
         The base URL and the token are printed on standard output, one line each; logs go to
@@ -101,6 +114,34 @@ internal static class EmulatorArguments
                 options.DeliveryTime = TimeSpan.FromSeconds(seconds);
                 return null;
 
+            case "--max-files-per-batch":
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int maxFiles) || maxFiles == 0)
+                {
+                    return $"Invalid --max-files-per-batch '{value}': expected a whole number greater than 0.";
+                }
+
+                options.MaxFilesPerBatch = maxFiles;
+                return null;
+
+            case "--max-header-size":
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int headerBytes) || headerBytes is < 1024 or > 1024 * 1024 * 1024)
+                {
+                    return $"Invalid --max-header-size '{value}': expected a whole number of bytes from 1024 to 1073741824.";
+                }
+
+                options.MaxRequestHeadersTotalSize = headerBytes;
+                return null;
+
+            case "--fault":
+                (FaultRule? rule, string? faultError) = FaultRuleParser.Parse(value);
+                if (rule is null)
+                {
+                    return faultError;
+                }
+
+                options.Faults.Add(rule);
+                return null;
+
             case "--max-file-size":
                 if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes) || bytes == 0)
                 {
@@ -116,7 +157,8 @@ internal static class EmulatorArguments
     }
 
     private static bool IsKnownOption(string name) =>
-        name is "--port" or "--token" or "--data-dir" or "--delivery-time" or "--max-file-size";
+        name is "--port" or "--token" or "--data-dir" or "--delivery-time" or "--max-file-size"
+            or "--max-files-per-batch" or "--max-header-size" or "--fault";
 
     private static ParsedArguments Fail(string error) => new(null, ShowHelp: false, error);
 }

@@ -47,6 +47,14 @@ internal static class ApiErrors
             ? $"No batch has the id '{batchId}'."
             : $"No batch has the id '{batchId}': a batch id is a UUID such as 5c893d75-2a8b-4712-b56f-89377ac97681.");
 
+    /// <summary>Logs an error and writes its status and body, for middleware that responds without an endpoint.</summary>
+    public static Task WriteAsync(HttpContext context, int statusCode, string message)
+    {
+        LogError(context, statusCode, message);
+        context.Response.StatusCode = statusCode;
+        return context.Response.WriteAsJsonAsync(new ErrorResponse(message), EmulatorJsonContext.Default.ErrorResponse, contentType: "application/json; charset=utf-8");
+    }
+
     /// <summary>Logs an error response that is about to be sent.</summary>
     public static void LogError(HttpContext context, int statusCode, string reason)
     {

@@ -6,15 +6,12 @@ namespace Clevver.Emulator.Uploads;
 /// </summary>
 internal sealed class AssetFiles(EmulatorSettings settings)
 {
-    // A leading dot keeps the folder apart from batch folders, whose names are UUIDs.
-    private const string IncomingFolderName = ".incoming";
-
     private readonly string _root = Path.GetFullPath(settings.DataDirectory);
 
     /// <summary>Returns a new, unused path for a file that is being received.</summary>
     public string CreateTemporaryPath()
     {
-        string directory = Path.Combine(_root, IncomingFolderName);
+        string directory = Path.Combine(_root, Persistence.MetadataFiles.IncomingFolderName);
         Directory.CreateDirectory(directory);
         return Path.Combine(directory, Guid.NewGuid().ToString("N") + ".part");
     }

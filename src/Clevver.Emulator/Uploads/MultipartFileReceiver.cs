@@ -20,19 +20,19 @@ internal sealed class MultipartFileReceiver(AssetFiles files, EmulatorSettings s
     private const int MaxBoundaryLength = 70;
 
     /// <summary>
-    /// Reads the request body up to the first part named <c>file</c> and stores that part. Parts
-    /// before it are skipped, and the rest of the body after it is not read.
+    /// Reads the whole request body and stores its one part named <c>file</c>. Other parts, such
+    /// as form fields before or after the file, are read and ignored. A body with a second
+    /// <c>file</c> part is rejected, because the contract's request has one <c>file</c> field, and
+    /// so is a body that ends before its closing boundary.
     /// </summary>
     public async Task<ReceiveResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        string? boundary = GetBoundary(request.ContentType);
+        (string? boundary, string? contentTypeError) = GetBoundary(request.ContentType);
         if (boundary is null)
         {
-            return ReceiveResult.Fail(
-                ReceiveFailure.NotMultipart,
-                $"The request body must be multipart/form-data with a boundary and a part named '{FilePartName}', but its Content-Type is '{request.ContentType ?? "(none)"}'.");
+            return ReceiveResult.Fail(ReceiveFailure.NotMultipart, contentTypeError!);
         }
 
         try
@@ -63,14 +63,12 @@ internal sealed class MultipartFileReceiver(AssetFiles files, EmulatorSettings s
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition)
-                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
-                || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, FilePartName, StringComparison.Ordinal))
+            if (!IsFilePart(section, out ContentDispositionHeaderValue? disposition))
             {
                 continue;
             }
 
-            string? clientFileName = UploadFileNames.GetClientFileName(disposition);
+            string? clientFileName = UploadFileNames.GetClientFileName(disposition!);
             if (string.IsNullOrEmpty(clientFileName))
             {
                 return ReceiveResult.Fail(
@@ -78,11 +76,54 @@ internal sealed class MultipartFileReceiver(AssetFiles files, EmulatorSettings s
                     $"The '{FilePartName}' part has no file name. Send one in the filename or filename* parameter of its Content-Disposition header.");
             }
 
-            return await CopyToTemporaryFileAsync(section.Body, clientFileName, cancellationToken);
+            ReceiveResult received = await CopyToTemporaryFileAsync(section.Body, clientFileName, cancellationToken);
+            if (received.File is not { } file)
+            {
+                return received;
+            }
+
+            return await ReadToClosingBoundaryAsync(reader, file, cancellationToken);
         }
 
         return ReceiveResult.Fail(ReceiveFailure.NoFilePart, $"The multipart body has no part named '{FilePartName}'. Send the file in a part named '{FilePartName}'.");
     }
+
+    /// <summary>
+    /// Reads the parts after the file part up to the closing boundary, and deletes the received
+    /// file when the body turns out to be invalid.
+    /// </summary>
+    private async Task<ReceiveResult> ReadToClosingBoundaryAsync(MultipartReader reader, ReceivedFile file, CancellationToken cancellationToken)
+    {
+        bool keep = false;
+        try
+        {
+            MultipartSection? section;
+            while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
+            {
+                if (IsFilePart(section, out _))
+                {
+                    return ReceiveResult.Fail(
+                        ReceiveFailure.SecondFilePart,
+                        $"The multipart body has more than one part named '{FilePartName}'. Send one file per request.");
+                }
+            }
+
+            keep = true;
+            return ReceiveResult.Success(file);
+        }
+        finally
+        {
+            if (!keep)
+            {
+                files.DeleteIncompleteFile(file.TemporaryPath, logger);
+            }
+        }
+    }
+
+    private static bool IsFilePart(MultipartSection section, out ContentDispositionHeaderValue? disposition) =>
+        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out disposition)
+        && disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
+        && string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, FilePartName, StringComparison.Ordinal);
 
     private async Task<ReceiveResult> CopyToTemporaryFileAsync(Stream source, string clientFileName, CancellationToken cancellationToken)
     {
@@ -155,16 +196,29 @@ internal sealed class MultipartFileReceiver(AssetFiles files, EmulatorSettings s
     private ReceiveResult TooLarge() =>
         ReceiveResult.Fail(ReceiveFailure.TooLarge, $"The file is larger than the maximum of {settings.MaxFileSize} bytes that this emulator accepts.");
 
-    /// <summary>Returns the boundary of a multipart/form-data Content-Type, or null for any other value.</summary>
-    private static string? GetBoundary(string? contentType)
+    /// <summary>
+    /// Returns the boundary of a multipart/form-data Content-Type, quoted or not, or a message
+    /// that says what is wrong with the Content-Type.
+    /// </summary>
+    private static (string? Boundary, string? Error) GetBoundary(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out MediaTypeHeaderValue? mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return (null, $"The request body must be multipart/form-data with a part named '{FilePartName}', but its Content-Type is '{contentType ?? "(none)"}'.");
         }
 
         string boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value ?? string.Empty;
-        return boundary.Length is > 0 and <= MaxBoundaryLength ? boundary : null;
+        if (boundary.Length == 0)
+        {
+            return (null, "The multipart/form-data Content-Type has no boundary parameter. Send one, such as 'multipart/form-data; boundary=x1y2z3'.");
+        }
+
+        if (boundary.Length > MaxBoundaryLength)
+        {
+            return (null, $"The multipart boundary has {boundary.Length} characters, more than the {MaxBoundaryLength} that RFC 2046 allows.");
+        }
+
+        return (boundary, null);
     }
 }

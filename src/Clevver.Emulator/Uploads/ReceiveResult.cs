@@ -8,6 +8,7 @@ internal enum ReceiveFailure
     Malformed,
     NoFilePart,
     MissingFileName,
+    SecondFilePart,
     TooLarge,
 }
 

@@ -1,6 +1,7 @@
 using Clevver.Emulator.Batches;
 using Clevver.Emulator.Contract;
 using Clevver.Emulator.Errors;
+using Clevver.Emulator.Faults;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Clevver.Emulator.Uploads;
@@ -17,7 +18,7 @@ internal static class UploadEndpoints
     {
         ArgumentNullException.ThrowIfNull(api);
 
-        api.MapPost("/batches/{batchId}/files", UploadAsync);
+        api.MapPost("/batches/{batchId}/files", UploadAsync).WithMetadata(new FaultRouteMetadata(FaultRoute.Upload));
         return api;
     }
 
@@ -42,6 +43,8 @@ internal static class UploadEndpoints
                 return ApiErrors.BatchNotFound(context, batchId);
             case UploadOutcome.AlreadyStarted:
                 return StartedError(context, id);
+            case UploadOutcome.BatchFull:
+                return FullError(context, id, store.MaxFilesPerBatch);
         }
 
         ReceiveResult received;
@@ -77,16 +80,45 @@ internal static class UploadEndpoints
         StoredAsset asset = new(assetId, file.ClientFileName, file.Size, file.Checksum, relativePath, settings.TimeProvider.GetUtcNow());
 
         // The batch may have been started while the body was being received.
-        UploadOutcome outcome = store.AddAsset(id, asset, out bool duplicate);
-        if (outcome != UploadOutcome.Accepted)
+        (UploadOutcome outcome, bool duplicate) = await AddAssetAsync(store, files, id, asset, logger);
+        switch (outcome)
         {
-            files.DeleteAsset(id, assetId, logger);
-            return outcome == UploadOutcome.NotFound ? ApiErrors.BatchNotFound(context, batchId) : StartedError(context, id);
+            case UploadOutcome.NotFound:
+                return ApiErrors.BatchNotFound(context, batchId);
+            case UploadOutcome.AlreadyStarted:
+                return StartedError(context, id);
+            case UploadOutcome.BatchFull:
+                return FullError(context, id, store.MaxFilesPerBatch);
         }
 
         Log.FileStored(logger, id, assetId, asset.Size, asset.Checksum);
         return TypedResults.Ok(new UploadResponse(UploadedMessage, ResponseStatus.Success, ToDocument(asset, duplicate)));
     }
+
+    /// <summary>Records a file that was moved into place, and deletes it again unless it was recorded.</summary>
+    private static async Task<(UploadOutcome Outcome, bool Duplicate)> AddAssetAsync(BatchStore store, AssetFiles files, Guid batchId, StoredAsset asset, ILogger logger)
+    {
+        (UploadOutcome Outcome, bool Duplicate) result;
+        try
+        {
+            result = await store.AddAssetAsync(batchId, asset);
+        }
+        catch
+        {
+            files.DeleteAsset(batchId, asset.Id, logger);
+            throw;
+        }
+
+        if (result.Outcome != UploadOutcome.Accepted)
+        {
+            files.DeleteAsset(batchId, asset.Id, logger);
+        }
+
+        return result;
+    }
+
+    private static UnprocessableEntity<ErrorResponse> FullError(HttpContext context, Guid batchId, int maxFilesPerBatch) =>
+        ApiErrors.UnprocessableEntity(context, $"Batch {batchId} already has the maximum of {maxFilesPerBatch} files. Start it, and upload further files into a new batch.");
 
     private static UnprocessableEntity<ErrorResponse> StartedError(HttpContext context, Guid batchId) =>
         ApiErrors.UnprocessableEntity(context, $"Batch {batchId} was already started and accepts no more files. Create a new batch for more files.");

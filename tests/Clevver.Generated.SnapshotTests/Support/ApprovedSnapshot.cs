@@ -53,7 +53,7 @@ internal static class ApprovedSnapshot
             The snapshot '{name}' differs from the approved file {approvedFile}.
             {DescribeFirstDifference(File.ReadAllText(approvedPath), actual)}
             The new text was written to {mismatchFile}.
-            If the change is intended, accept it from the repository root with
+            If the change is intended, run 'dotnet test tests/Clevver.Generated.SnapshotTests' locally, then accept it from the repository root with
               cp {mismatchFile} {approvedFile}
             or delete {approvedFile} and run 'dotnet test tests/Clevver.Generated.SnapshotTests' to write it again.
             Then review 'git diff' and commit the file under {SnapshotFolder}/.

@@ -29,7 +29,7 @@ public partial class BatchesClient
         httpClient.BaseAddress ??= _options.GetNormalizedBaseAddress();
     }
 
-    private ClevverClientOptions Options => _options ??= new ClevverClientOptions();
+    private protected ClevverClientOptions Options => _options ??= new ClevverClientOptions();
 
     partial void ProcessResponse(HttpClient client, HttpResponseMessage response)
     {

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Clevver.Generated;
 
 /// <summary>Settings of a Clevver API client. Each property documents its default and unit.</summary>
@@ -51,8 +53,41 @@ public sealed class ClevverClientOptions
     /// </summary>
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromHours(2);
 
-    /// <summary>The clock for polling and time limits. Default: <see cref="TimeProvider.System"/>.</summary>
+    /// <summary>The clock for polling, retry delays and time limits. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Maximum number of retries of one request after a transient failure, so a request is sent at
+    /// most <c>MaxRetries + 1</c> times. Which operations are retried on which failures is described on
+    /// each operation and in <c>docs/reliability.md</c>. Default: 3. Zero disables retries.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// Base of the exponential backoff between retries: about this long before the first retry, then
+    /// about twice as long before each further one, with random jitter. Default: 1 second.
+    /// </summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Longest wait before one retry. A server whose <c>Retry-After</c> asks for a longer wait gets no
+    /// retry, and its response is raised as <see cref="ClevverApiException"/>. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Largest response body the client reads, in bytes. A larger successful response is raised as
+    /// <see cref="ClevverApiException"/>; a larger error body is cut. Default: 16 MiB.
+    /// </summary>
+    public long MaxResponseBodyBytes { get; set; } = DefaultMaxResponseBodyBytes;
+
+    /// <summary>
+    /// Creates the logger that records each retry. Default: null, which logs nothing. Messages never
+    /// contain the token or file contents.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal const long DefaultMaxResponseBodyBytes = 16L * 1024 * 1024;
 
     /// <summary>Checks every setting and throws when one is invalid.</summary>
     /// <exception cref="ClevverConfigurationException">A setting is missing or invalid; the message names it.</exception>
@@ -88,6 +123,27 @@ public sealed class ClevverClientOptions
             throw new ClevverConfigurationException(
                 nameof(MaxPollInterval),
                 $"MaxPollInterval ({MaxPollInterval}) is shorter than PollInterval ({PollInterval}). Make it at least as long.");
+        }
+
+        if (MaxRetries < 0)
+        {
+            throw new ClevverConfigurationException(nameof(MaxRetries), $"MaxRetries is {MaxRetries}, but it must be zero or more.");
+        }
+
+        RequirePositive(RetryBaseDelay, nameof(RetryBaseDelay), allowInfinite: false);
+        RequirePositive(MaxRetryDelay, nameof(MaxRetryDelay), allowInfinite: false);
+        if (MaxRetryDelay < RetryBaseDelay)
+        {
+            throw new ClevverConfigurationException(
+                nameof(MaxRetryDelay),
+                $"MaxRetryDelay ({MaxRetryDelay}) is shorter than RetryBaseDelay ({RetryBaseDelay}). Make it at least as long.");
+        }
+
+        if (MaxResponseBodyBytes <= 0 || MaxResponseBodyBytes > int.MaxValue)
+        {
+            throw new ClevverConfigurationException(
+                nameof(MaxResponseBodyBytes),
+                $"MaxResponseBodyBytes is {MaxResponseBodyBytes}, but it must be between 1 and {int.MaxValue}.");
         }
 
         if (TimeProvider is null)
@@ -138,7 +194,7 @@ public sealed class ClevverClientOptions
 
     /// <summary>Returns the settings for diagnostics, with the token left out.</summary>
     public override string ToString() =>
-        $"BaseAddress={BaseAddress}, Token={(string.IsNullOrEmpty(Token) ? "(missing)" : "(set)")}, RequestTimeout={RequestTimeout}, UploadTimeout={UploadTimeout}, DeliveryTimeout={DeliveryTimeout}";
+        $"BaseAddress={BaseAddress}, Token={(string.IsNullOrEmpty(Token) ? "(missing)" : "(set)")}, RequestTimeout={RequestTimeout}, UploadTimeout={UploadTimeout}, DeliveryTimeout={DeliveryTimeout}, MaxRetries={MaxRetries}";
 
     internal ClevverClientOptions Clone() => (ClevverClientOptions)MemberwiseClone();
 

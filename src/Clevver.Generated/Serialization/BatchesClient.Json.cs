@@ -20,5 +20,7 @@ public partial class BatchesClient
         settings.ContractResolver = new ClevverContractResolver();
         settings.Converters.Add(new StringEnumConverter());
         settings.Converters.Add(new ClevverTimestampJsonConverter());
+        settings.Converters.Add(new StrictNumberJsonConverter());
+        settings.Converters.Add(new StrictGuidJsonConverter());
     }
 }

@@ -24,18 +24,13 @@ public sealed class ClevverClient : IDisposable
 
         options.Validate();
         var settings = options.Clone();
-        var transport = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
-        };
-        _httpClient = new HttpClient(new RequestTimeoutHandler(settings) { InnerHandler = new ErrorBufferingHandler { InnerHandler = transport } })
+        _httpClient = new HttpClient(ClevverHttpPipeline.Chain(ClevverHttpPipeline.CreateHandlers(settings), ClevverHttpPipeline.CreateTransport()))
         {
             BaseAddress = settings.GetNormalizedBaseAddress(),
             // Time limits come from RequestTimeoutHandler, which tells a timeout from a cancellation.
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        Batches = new BatchesClient(_httpClient, settings);
+        Batches = new ResponseCheckingBatchesClient(_httpClient, settings);
     }
 
     /// <summary>The Batches operations: create, upload, start, get, list, wait and store.</summary>

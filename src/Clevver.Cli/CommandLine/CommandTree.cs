@@ -19,6 +19,7 @@ internal static class CommandTree
         options.AddTo(root);
         root.Subcommands.Add(StoreCommand.Create(options));
         root.Subcommands.Add(BatchesCommands.Create(options));
+        root.Subcommands.Add(EmulatorCommand.Create(options));
 
         foreach (var option in root.Options)
         {

@@ -30,6 +30,9 @@ public partial class BatchesClient
             : new CancellationTokenSource(options.DeliveryTimeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
 
+        using var activity = ClevverActivitySource.Source.StartActivity("clevver.wait_for_delivery");
+        activity?.SetTag(ClevverActivitySource.BatchIdTag, batchId.ToString());
+
         var interval = options.PollInterval;
         try
         {
@@ -39,9 +42,11 @@ public partial class BatchesClient
                 try
                 {
                     var response = await GetAsync(batchId, linked.Token).ConfigureAwait(false);
+                    Log.BatchPolled(Logger, batchId, response.Data.Status.ToString(), response.Data.Progress);
                     progress?.Report(response.Data);
                     if (response.Data.IsDelivered)
                     {
+                        Log.BatchDelivered(Logger, batchId);
                         return response.Data;
                     }
                 }
@@ -49,10 +54,12 @@ public partial class BatchesClient
                 {
                     // A busy or failing server does not end the wait: the batch keeps being stored.
                     serverDelay = GetRetryAfter(exception.Headers, clock);
+                    Log.BatchPollFailed(Logger, batchId, serverDelay ?? interval, exception);
                 }
-                catch (HttpRequestException) when (!linked.IsCancellationRequested)
+                catch (HttpRequestException exception) when (!linked.IsCancellationRequested)
                 {
                     // A dropped connection does not end the wait either.
+                    Log.BatchPollFailed(Logger, batchId, interval, exception);
                 }
 
                 await Task.Delay(serverDelay ?? interval, clock, linked.Token).ConfigureAwait(false);
@@ -61,9 +68,16 @@ public partial class BatchesClient
         }
         catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ClevverTimeoutException(
+            var timeout = new ClevverTimeoutException(
                 $"The batch {batchId} was not delivered within {options.DeliveryTimeout}. It may still be delivered later; check it with GetAsync, or raise ClevverClientOptions.DeliveryTimeout.",
                 exception);
+            ClevverActivitySource.SetError(activity, timeout);
+            throw timeout;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            ClevverActivitySource.SetError(activity, exception);
+            throw;
         }
     }
 

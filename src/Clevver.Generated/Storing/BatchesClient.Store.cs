@@ -29,6 +29,21 @@ public partial class BatchesClient
             throw new ArgumentException("No files were given. Pass at least one file path.", nameof(paths));
         }
 
+        using var activity = ClevverActivitySource.Source.StartActivity("clevver.store");
+        activity?.SetTag(ClevverActivitySource.FileCountTag, paths.Count);
+        try
+        {
+            return await StoreCoreAsync(paths, progress, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            ClevverActivitySource.SetError(activity, exception);
+            throw;
+        }
+    }
+
+    private async Task<StoreResult> StoreCoreAsync(IReadOnlyList<string> paths, IProgress<StoreProgress>? progress, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
         // Every file is checked before the batch is created, so a typo costs no batch.
         progress?.Report(new StoreProgress(StoreStage.Checking, null, null, null));
         foreach (var path in paths)
@@ -39,6 +54,7 @@ public partial class BatchesClient
         progress?.Report(new StoreProgress(StoreStage.Creating, null, null, null));
         var created = await CreateAsync(cancellationToken).ConfigureAwait(false);
         var batchId = created.Data.Id;
+        activity?.SetTag(ClevverActivitySource.BatchIdTag, batchId.ToString());
 
         var files = new List<StoredFile>(paths.Count);
         foreach (var path in paths)

@@ -7,6 +7,14 @@ public partial interface IBatchesClient
     /// Uploads a file from disk into a batch, computing its SHA-256 in the same pass, and verifies the
     /// server's checksum and size against it.
     /// </summary>
+    /// <remarks>
+    /// The upload is retried, up to <see cref="ClevverClientOptions.MaxRetries"/> times, only when the
+    /// connection could not be opened or the host name not resolved, so that the server cannot have
+    /// stored the file, and only while a GET shows the batch still <c>created</c>. Each retry reads the
+    /// file again from its start and computes its SHA-256 again. Any other failure is raised at once,
+    /// because the server may have stored the file, and sending it again could store it twice.
+    /// An empty file is uploaded like any other.
+    /// </remarks>
     /// <param name="batchId">The batch, which must not have been started.</param>
     /// <param name="path">Path of the file. Its name is sent as the file name.</param>
     /// <param name="progress">Receives the bytes sent so far.</param>
@@ -21,8 +29,15 @@ public partial interface IBatchesClient
     /// Uploads the rest of a stream into a batch, computing its SHA-256 in the same pass, and verifies
     /// the server's checksum and size against it. The stream is not disposed.
     /// </summary>
+    /// <remarks>
+    /// A seekable stream is retried as <see cref="UploadAsync(Guid, string, IProgress{UploadProgress}?, CancellationToken)"/>
+    /// describes; a stream that cannot seek is sent once.
+    /// </remarks>
     /// <param name="batchId">The batch, which must not have been started.</param>
-    /// <param name="content">The bytes to upload, read once from the current position.</param>
+    /// <param name="content">
+    /// The bytes to upload, read from the current position. A seekable stream is read again from that
+    /// position when the upload is retried; the stream is never disposed.
+    /// </param>
     /// <param name="fileName">The file name to send. Any characters are allowed; they are encoded per RFC 6266.</param>
     /// <param name="progress">Receives the bytes sent so far.</param>
     /// <param name="cancellationToken">Stops the upload at once.</param>
@@ -72,14 +87,34 @@ public partial class BatchesClient
         }
 
         long? length = content.CanSeek ? content.Length - content.Position : null;
-        var body = new MultipartUploadContent(content, fileName, MediaTypes.FromFileName(fileName), length, progress);
-        UploadResponse response;
+        using var activity = ClevverActivitySource.Source.StartActivity("clevver.upload");
+        activity?.SetTag(ClevverActivitySource.BatchIdTag, batchId.ToString());
+        activity?.SetTag(ClevverActivitySource.FileNameTag, fileName);
+        activity?.SetTag(ClevverActivitySource.FileSizeTag, length);
+
+        try
+        {
+            var (body, response) = await SendUploadWithRetriesAsync(batchId, content, fileName, progress, cancellationToken).ConfigureAwait(false);
+            var result = Verify(batchId, body, response);
+            activity?.SetTag(ClevverActivitySource.FileSizeTag, result.Size);
+            activity?.SetTag(ClevverActivitySource.AssetIdTag, result.Asset.Id.ToString());
+            return result;
+        }
+        catch (Exception exception)
+        {
+            ClevverActivitySource.SetError(activity, exception);
+            throw;
+        }
+    }
+
+    private async Task<UploadResponse> SendUploadAsync(Guid batchId, MultipartUploadContent body, CancellationToken cancellationToken)
+    {
         PendingUploadContent.Value = body;
         try
         {
             // The placeholder is never sent, because PrepareRequest replaces the body. Its name is fixed
             // because MultipartFormDataContent rejects names with quotes or line breaks.
-            response = await UploadFileAsync(batchId, new FileParameter(Stream.Null, "placeholder"), cancellationToken).ConfigureAwait(false);
+            return await UploadFileAsync(batchId, new FileParameter(Stream.Null, "placeholder"), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException) when (body.SourceChangedError is { } sourceChanged)
         {
@@ -91,8 +126,6 @@ public partial class BatchesClient
         {
             PendingUploadContent.Value = null;
         }
-
-        return Verify(body, response);
     }
 
     private static void ReplaceUploadContent(HttpRequestMessage request)
@@ -108,7 +141,7 @@ public partial class BatchesClient
         request.Content = body;
     }
 
-    private static UploadResult Verify(MultipartUploadContent body, UploadResponse response)
+    private UploadResult Verify(Guid batchId, MultipartUploadContent body, UploadResponse response)
     {
         if (response.Data is null)
         {
@@ -119,9 +152,11 @@ public partial class BatchesClient
         var sha256 = body.Sha256 ?? throw new InvalidOperationException("The upload body was not written, so there is no checksum to compare.");
         if (!Sha256Hex.AreEqual(asset.Checksum, sha256) || asset.FileSize != body.BytesWritten)
         {
+            Log.ChecksumMismatched(Logger, body.FileName, batchId, asset.Id, sha256, body.BytesWritten, asset.Checksum, asset.FileSize);
             throw new ClevverChecksumMismatchException(body.FileName, sha256, body.BytesWritten, asset);
         }
 
+        Log.ChecksumVerified(Logger, body.FileName, batchId, asset.Id, body.BytesWritten, sha256);
         return new UploadResult(asset, body.FileName, body.BytesWritten, sha256, response.Message);
     }
 }

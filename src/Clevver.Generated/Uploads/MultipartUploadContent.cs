@@ -46,6 +46,9 @@ internal sealed class MultipartUploadContent : HttpContent
 
     public string FileName { get; }
 
+    /// <summary>Number of file bytes the source holds from its position, or null when it cannot seek.</summary>
+    public long? FileLength => _expectedLength;
+
     /// <summary>SHA-256 of the file bytes as lowercase hexadecimal, set once the body was written.</summary>
     public string? Sha256 { get; private set; }
 

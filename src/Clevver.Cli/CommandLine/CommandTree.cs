@@ -20,6 +20,7 @@ internal static class CommandTree
         root.Subcommands.Add(StoreCommand.Create(options));
         root.Subcommands.Add(BatchesCommands.Create(options));
         root.Subcommands.Add(EmulatorCommand.Create(options));
+        root.Subcommands.Add(DriftCommand.Create(options));
 
         foreach (var option in root.Options)
         {

@@ -12,10 +12,11 @@ internal sealed class ApiConnection : IAsyncDisposable
 {
     private readonly EmulatorHost? _emulator;
 
-    private ApiConnection(ClevverClient client, Uri baseAddress, EmulatorHost? emulator)
+    private ApiConnection(ClevverClient client, Uri baseAddress, string token, EmulatorHost? emulator)
     {
         Client = client;
         BaseAddress = baseAddress;
+        Token = token;
         _emulator = emulator;
     }
 
@@ -24,6 +25,9 @@ internal sealed class ApiConnection : IAsyncDisposable
 
     /// <summary>The base address requests go to, with a trailing slash.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The bearer token, for commands that send raw HTTP requests. Never print it.</summary>
+    public string Token { get; }
 
     /// <summary>
     /// Opens a connection: starts the emulator for <see cref="ConnectionSettings.UseEmulator"/>, else
@@ -49,7 +53,7 @@ internal sealed class ApiConnection : IAsyncDisposable
         var options = new ClevverClientOptions { BaseAddress = url, Token = token };
         ApplyDeliveryTimeout(options, settings);
         var client = CreateClient(options, url, source);
-        return new ApiConnection(client, options.GetNormalizedBaseAddress(), emulator: null);
+        return new ApiConnection(client, options.GetNormalizedBaseAddress(), token, emulator: null);
     }
 
     /// <summary>Closes the client and stops the emulator, if one was started.</summary>
@@ -88,7 +92,7 @@ internal sealed class ApiConnection : IAsyncDisposable
             };
             ApplyDeliveryTimeout(options, settings);
             var client = new ClevverClient(options);
-            return new ApiConnection(client, options.GetNormalizedBaseAddress(), emulator);
+            return new ApiConnection(client, options.GetNormalizedBaseAddress(), emulator.Token, emulator);
         }
         catch
         {

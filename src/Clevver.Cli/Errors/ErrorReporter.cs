@@ -1,4 +1,5 @@
 using Clevver.Cli.Connection;
+using Clevver.Cli.Drift;
 using Clevver.Generated;
 
 namespace Clevver.Cli.Errors;
@@ -61,6 +62,7 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
             ClevverApiException api => (ExitCodes.Api, DescribeApiError(api, requests.Current)),
             ClevverChecksumMismatchException mismatch => (ExitCodes.ChecksumMismatch, FirstLine(mismatch.Message)),
             TimeoutException timeout => (ExitCodes.Timeout, DescribeTimeout(timeout, requests, server)),
+            DriftDetectedException drift => (ExitCodes.Drift, drift.Message),
             EmulatorStartException emulator => (ExitCodes.Unexpected, Sentence(emulator.Message)),
             HttpRequestException unreachable =>
                 (ExitCodes.Unreachable, $"cannot reach the server at {server}: {Sentence(Innermost(unreachable).Message)} Check --api-url or CLEVVER_API_URL and the network."),

@@ -30,6 +30,9 @@ internal static class ExitCodes
     /// <summary>The server cannot be reached: refused connection, unknown host or TLS failure.</summary>
     public const int Unreachable = 6;
 
+    /// <summary><c>clevver drift</c> found a response that differs from the contract.</summary>
+    public const int Drift = 7;
+
     /// <summary>Ctrl+C cancelled the command (128 + SIGINT, as shells report it).</summary>
     public const int Cancelled = 130;
 
@@ -45,5 +48,6 @@ internal static class ExitCodes
         $"  {ChecksumMismatch,-3}  the server's checksum or size of an uploaded file differs from the bytes sent",
         $"  {Timeout,-3}  a request, an upload or the wait for delivery timed out",
         $"  {Unreachable,-3}  the server cannot be reached",
+        $"  {Drift,-3}  'clevver drift' found a response that differs from the contract (each difference is printed)",
         $"  {Cancelled,-3}  cancelled by Ctrl+C");
 }

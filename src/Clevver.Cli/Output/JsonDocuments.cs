@@ -47,3 +47,24 @@ internal static class JsonDocuments
         output.WriteLine(JsonSerializer.Serialize(document, SerializerOptions));
     }
 }
+
+/// <summary>The outcome of <c>clevver drift --json</c>.</summary>
+/// <param name="Drift">True when a response differs from the contract.</param>
+/// <param name="Requests">The requests whose responses were validated.</param>
+/// <param name="Findings">One entry per difference.</param>
+internal sealed record DriftDocument(bool Drift, IReadOnlyList<string> Requests, IReadOnlyList<DriftFindingDocument> Findings)
+{
+    public static DriftDocument From(Clevver.Cli.Drift.DriftReport report) =>
+        new(report.Findings.Count > 0, report.Requests, report.Findings.Select(DriftFindingDocument.From).ToList());
+}
+
+/// <summary>One difference as <c>clevver drift --json</c> writes it.</summary>
+/// <param name="Kind">For example <c>unknown-field</c> or <c>unknown-enum-value</c>.</param>
+/// <param name="Request">The request whose response differs, for example <c>GET /api/batches</c>.</param>
+/// <param name="Path">The JSON path of the value, for example <c>$.data[0].status</c>.</param>
+/// <param name="Message">A sentence about the difference.</param>
+internal sealed record DriftFindingDocument(string Kind, string Request, string Path, string Message)
+{
+    public static DriftFindingDocument From(Clevver.Cli.Drift.DriftFinding finding) =>
+        new(finding.KindName, finding.Request, finding.Path, finding.Message);
+}

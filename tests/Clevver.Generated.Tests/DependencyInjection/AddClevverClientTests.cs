@@ -124,8 +124,18 @@ public class AddClevverClientTests(EmulatorFixture emulator) : IClassFixture<Emu
     [Fact]
     public async Task RegisteredClient_TimesOutLikeClevverClient()
     {
-        var settings = ClientSection("Clevver");
-        settings["Clevver:RequestTimeout"] = "00:00:00.001";
+        // The emulator holds every list request for a minute, so the 200 ms limit passes first
+        // however loaded the machine is.
+        await using var slow = await Clevver.Emulator.EmulatorHost.StartAsync(new Clevver.Emulator.EmulatorOptions
+        {
+            Faults = { new Clevver.Emulator.FaultRule { Route = Clevver.Emulator.FaultRoute.List, Kind = Clevver.Emulator.FaultKind.SlowResponse, Delay = TimeSpan.FromMinutes(1) } },
+        });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Clevver:BaseAddress"] = slow.BaseAddress.ToString(),
+            ["Clevver:Token"] = slow.Token,
+            ["Clevver:RequestTimeout"] = "00:00:00.200",
+        };
         using var host = BuildHost(settings);
 
         var exception = await Assert.ThrowsAsync<ClevverTimeoutException>(() => host.Services.GetRequiredService<IBatchesClient>().ListActiveAsync());

@@ -42,8 +42,13 @@ public sealed class UploadLimitsTests
         Guid batchId = await emulator.CreateBatchAsync();
 
         // A larger part before the file part pushes the body past Kestrel's limit of the maximum
-        // file size plus 1 MiB for multipart framing, while the file itself is small.
-        using HttpResponseMessage response = await emulator.PostMultipartAsync(batchId, "form-data; name=\"padding\"", new byte[1_100_000]);
+        // file size plus 1 MiB for multipart framing, while the file itself is small. With
+        // Expect: 100-continue the client waits for the 413 instead of writing the body into a
+        // connection that Kestrel closes, which would lose the response.
+        using HttpContent body = MultipartBodies.Create("form-data; name=\"padding\"", new byte[1_100_000]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"batches/{batchId}/files") { Content = body };
+        request.Headers.ExpectContinue = true;
+        using HttpResponseMessage response = await emulator.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(emulator.ListUploadedFiles());

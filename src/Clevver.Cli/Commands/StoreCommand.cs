@@ -28,13 +28,17 @@ internal static class StoreCommand
             Description = "Maximum time in seconds to wait for the batch's delivery after its start. Default: 7200 (2 hours).",
             HelpName = "seconds",
         };
-        deliveryTimeout.Validators.Add(result =>
+        deliveryTimeout.CustomParser = result =>
         {
-            if (result.GetValueOrDefault<int?>() is <= 0)
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
             {
-                result.AddError("--delivery-timeout must be a positive number of seconds, for example 600.");
+                return seconds;
             }
-        });
+
+            result.AddError($"--delivery-timeout '{text}' is invalid. Pass a whole, positive number of seconds up to {int.MaxValue}, for example 600.");
+            return null;
+        };
 
         var command = new Command(
             "store",

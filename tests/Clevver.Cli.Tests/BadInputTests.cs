@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace Clevver.Cli.Tests;
+
+public sealed class BadInputTests : IDisposable
+{
+    private readonly TempFiles _files = new();
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1e99")]
+    [InlineData("99999999999")]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public async Task DeliveryTimeout_Invalid_ExitsWithUsageLine(string value)
+    {
+        var path = _files.Create("a.txt", 10);
+
+        var result = await CliProcess.RunAsync(["store", "--emulator", "--delivery-timeout", value, path]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.ErrorLines);
+        Assert.Contains($"--delivery-timeout '{value}' is invalid", result.Error);
+        Assert.DoesNotContain(" at ", result.Error);
+    }
+
+    [Fact]
+    public async Task Store_UnknownOption_IsNamedAsOption()
+    {
+        var path = _files.Create("a.txt", 10);
+
+        var result = await CliProcess.RunAsync(["store", "--emulator", "--bogus", path]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unrecognized option '--bogus'", result.Error);
+    }
+
+    [Fact]
+    public async Task Store_NamedPipe_ExitsInsteadOfHanging()
+    {
+        var pipe = Path.Combine(_files.DirectoryPath, "pipe");
+        using (var mkfifo = Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var result = await CliProcess.RunAsync(["store", "--emulator", pipe]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("named pipe", result.Error);
+    }
+
+    [Fact]
+    public async Task Store_LineBreakInName_KeepsOneLinePerFile()
+    {
+        var path = _files.Create("new\nline.txt", 10);
+
+        var result = await CliProcess.RunAsync(["store", "--emulator", "--quiet", path]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, result.OutputLines.Length);
+        Assert.StartsWith("new?line.txt  ", result.OutputLines[0]);
+    }
+
+    public void Dispose() => _files.Dispose();
+}

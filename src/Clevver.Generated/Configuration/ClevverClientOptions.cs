@@ -106,6 +106,15 @@ public sealed class ClevverClientOptions
             throw new ClevverConfigurationException(nameof(Token), "The API token contains a line break. Copy the token again without it.");
         }
 
+        // HTTP header values are ASCII (RFC 9110 section 5.5), and a bearer token is visible ASCII
+        // (RFC 6750 section 2.1), so any other character can only come from a copy error.
+        if (Token.AsSpan().IndexOfAnyExceptInRange('!', '~') >= 0)
+        {
+            throw new ClevverConfigurationException(
+                nameof(Token),
+                "The API token contains a space or a character outside visible ASCII. Copy the token again exactly as issued.");
+        }
+
         if (string.IsNullOrWhiteSpace(AuthenticationScheme) || AuthenticationScheme.Contains(' '))
         {
             throw new ClevverConfigurationException(

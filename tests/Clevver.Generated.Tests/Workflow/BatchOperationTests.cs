@@ -165,3 +165,20 @@ public class BatchOperationTests(EmulatorFixture emulator) : IClassFixture<Emula
         Assert.DoesNotContain("secret-token-value", text);
     }
 }
+
+public class TokenValidationTests
+{
+    [Theory]
+    [InlineData("tök€n")]
+    [InlineData("two words")]
+    [InlineData("tab\there")]
+    public void Token_OutsideVisibleAscii_IsRejected(string token)
+    {
+        var options = new ClevverClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/api"), Token = token };
+
+        var exception = Assert.Throws<ClevverConfigurationException>(options.Validate);
+
+        Assert.Equal(nameof(ClevverClientOptions.Token), exception.OptionName);
+        Assert.DoesNotContain(token, exception.Message);
+    }
+}

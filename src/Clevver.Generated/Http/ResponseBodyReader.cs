@@ -38,7 +38,7 @@ internal static class ResponseBodyReader
 
             try
             {
-                using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8));
+                using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024));
                 var value = JsonSerializer.Create(settings).Deserialize<T>(reader);
                 return (value, value is null ? stream.Excerpt : string.Empty);
             }

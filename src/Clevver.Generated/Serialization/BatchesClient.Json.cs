@@ -1,5 +1,4 @@
 using Newtonsoft.Json;
-using Newtonsoft.Json.Converters;
 
 namespace Clevver.Generated;
 
@@ -17,10 +16,7 @@ public partial class BatchesClient
         // before a string property sees it, and the original text is lost.
         settings.DateParseHandling = DateParseHandling.None;
         settings.FloatParseHandling = FloatParseHandling.Double;
+        // The resolver also attaches the enum, timestamp, number and UUID converters.
         settings.ContractResolver = new ClevverContractResolver();
-        settings.Converters.Add(new StringEnumConverter());
-        settings.Converters.Add(new ClevverTimestampJsonConverter());
-        settings.Converters.Add(new StrictNumberJsonConverter());
-        settings.Converters.Add(new StrictGuidJsonConverter());
     }
 }

@@ -128,3 +128,40 @@ public class TolerantParsingTests
         Assert.Contains("01/11/2023", exception.InnerException!.Message);
     }
 }
+
+public class TimestampTests
+{
+    [Theory]
+    [InlineData("2023-11-01 13:53:12", "2023-11-01T13:53:12.0000000+00:00")]
+    [InlineData("2024-02-29 23:59:59", "2024-02-29T23:59:59.0000000+00:00")]
+    [InlineData("2023-11-01T13:53:12.692Z", "2023-11-01T13:53:12.6920000+00:00")]
+    [InlineData("2023-11-01 13:53:12.5", "2023-11-01T13:53:12.5000000+00:00")]
+    [InlineData("2023-11-01T13:53:12Z", "2023-11-01T13:53:12.0000000+00:00")]
+    [InlineData("2023-11-01T13:53:12.1234567Z", "2023-11-01T13:53:12.1234567+00:00")]
+    [InlineData("2023-11-01T15:53:12.5+02:00", "2023-11-01T13:53:12.5000000+00:00")]
+    public void TryParse_ValidForms_ReadAsUtc(string text, string expected)
+    {
+        var parsed = ClevverTimestamp.TryParse(text, out var value);
+
+        Assert.True(parsed);
+        Assert.Equal(expected, value.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("2023-02-29 10:00:00")]
+    [InlineData("2023-13-01 10:00:00")]
+    [InlineData("2023-11-01 24:00:00")]
+    [InlineData("2023-11-01 13:60:12")]
+    [InlineData("3312-02-98 02:63:59")]
+    [InlineData("2023-11-0a 13:53:12")]
+    [InlineData("2023/11/01 13:53:12")]
+    [InlineData("2023-11-01T13:53:12.12345678Z")]
+    [InlineData("2023-11-01T13:53:12x")]
+    [InlineData("")]
+    public void TryParse_InvalidText_ReturnsFalse(string text)
+    {
+        var parsed = ClevverTimestamp.TryParse(text, out _);
+
+        Assert.False(parsed);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Clevver.Emulator;
 using Clevver.Emulator.CommandLine;
@@ -46,7 +47,11 @@ try
 }
 catch (IOException exception)
 {
-    Console.Error.WriteLine($"The emulator could not start on port {options.Port}: {exception.Message}");
+    // The port and the data directory both fail with IOException; the message names the one at fault.
+    var cause = exception.InnerException is SocketException || exception.Message.Contains("address", StringComparison.OrdinalIgnoreCase)
+        ? $"on port {options.Port}"
+        : $"with the data directory '{options.DataDirectory}'";
+    Console.Error.WriteLine($"The emulator could not start {cause}: {exception.Message}");
     return 1;
 }
 catch (OperationCanceledException)

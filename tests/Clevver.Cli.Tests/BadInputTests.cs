@@ -62,5 +62,28 @@ public sealed class BadInputTests : IDisposable
         Assert.StartsWith("new?line.txt  ", result.OutputLines[0]);
     }
 
+    [Fact]
+    public async Task ApiUrl_WithPassword_IsNotPrinted()
+    {
+        var environment = new Dictionary<string, string> { ["CLEVVER_TOKEN"] = "test-token" };
+
+        var result = await CliProcess.RunAsync(["batches", "list", "--api-url", "http://user:secret-pw@127.0.0.1:1/api"], environment);
+
+        Assert.Equal(6, result.ExitCode);
+        Assert.DoesNotContain("secret-pw", result.Error);
+        Assert.Contains("http://***@127.0.0.1:1/api/", result.Error);
+    }
+
+    [Fact]
+    public async Task Json_QuotedName_StaysReadable()
+    {
+        var path = _files.Create("say \"hi\" café.txt", 10);
+
+        var result = await CliProcess.RunAsync(["store", "--emulator", "--json", "--quiet", path]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("\"name\": \"say \\\"hi\\\" café.txt\"", result.Output);
+    }
+
     public void Dispose() => _files.Dispose();
 }

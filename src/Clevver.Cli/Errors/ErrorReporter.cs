@@ -44,7 +44,10 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
 
     private static (int ExitCode, string Message) Describe(Exception exception, RequestTracker requests, CancellationToken cancellationToken)
     {
-        var server = requests.BaseAddress?.ToString() ?? "the API URL";
+        // A user name or password in the URL stays out of the message.
+        var server = requests.BaseAddress is { } address
+            ? (string.IsNullOrEmpty(address.UserInfo) ? address.ToString() : address.ToString().Replace(address.UserInfo + "@", "***@", StringComparison.Ordinal))
+            : "the API URL";
         return exception switch
         {
             UsageException usage => (ExitCodes.Usage, usage.Message),

@@ -40,6 +40,9 @@ internal static class JsonDocuments
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // File names keep their quotes and non-ASCII letters readable; the output is a JSON
+        // document on stdout, never HTML, so escaping them protects nothing.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void Write<T>(TextWriter output, T document)

@@ -10,9 +10,9 @@ namespace Clevver.Conformance.Tests.Prism;
 /// values the examples never show.
 /// </summary>
 /// <remarks>
-/// NOTE: the contract types a batch's <c>created_at</c> only by the pattern
-/// <c>\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}</c>, so Prism also generates times such as
-/// <c>3312-02-98 02:63:59</c>, and the client rejects a time that is not on the calendar. The tests
+/// NOTE: the contract types a batch's <c>created_at</c> by a pattern, which bounds each field but
+/// cannot tie the day to the month, so Prism may still generate a date such as
+/// <c>2023-02-31 10:00:00</c>, and the client rejects a time that is not on the calendar. The tests
 /// accept exactly that rejection: every other body must be read.
 /// </remarks>
 public partial class PrismDynamicMockTests(PrismDynamicMockFixture fixture) : IClassFixture<PrismDynamicMockFixture>

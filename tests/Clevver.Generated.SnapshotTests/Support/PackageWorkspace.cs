@@ -82,9 +82,21 @@ internal sealed class PackageWorkspace : IDisposable
         File.WriteAllText(ContractPath, contract.Replace(oldText, newText, StringComparison.Ordinal));
     }
 
+    public string GeneratedFilePath => Path.Combine(Root, "src", "Clevver.Generated", "Generated", "ClevverClient.g.cs");
+
     public async Task<PackResult> PackAsync()
     {
         var output = Path.Combine(Root, "packages");
+        var (exitCode, text) = await RunDotnetAsync("pack", "src/Clevver.Generated", "-o", output);
+        return new PackResult(exitCode, text, output);
+    }
+
+    /// <summary>Builds the client project at detailed verbosity, which logs each skipped target.</summary>
+    public Task<(int ExitCode, string Output)> BuildAsync() =>
+        RunDotnetAsync("build", "src/Clevver.Generated", "-v:d");
+
+    private async Task<(int ExitCode, string Output)> RunDotnetAsync(params string[] arguments)
+    {
         var startInfo = new ProcessStartInfo(DotnetHost())
         {
             WorkingDirectory = Root,
@@ -92,7 +104,7 @@ internal sealed class PackageWorkspace : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "pack", "src/Clevver.Generated", "-o", output, "-nodeReuse:false", "-p:UseSharedCompilation=false" })
+        foreach (var argument in arguments.Concat(["-nodeReuse:false", "-p:UseSharedCompilation=false"]))
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -102,7 +114,7 @@ internal sealed class PackageWorkspace : IDisposable
         startInfo.Environment.Remove("MSBUILD_EXE_PATH");
         startInfo.Environment.Remove("MSBuildSDKsPath");
 
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet pack did not start.");
+        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"dotnet {arguments[0]} did not start.");
         var standardOutput = process.StandardOutput.ReadToEndAsync();
         var standardError = process.StandardError.ReadToEndAsync();
         using var hang = new CancellationTokenSource(HangLimit);
@@ -113,11 +125,11 @@ internal sealed class PackageWorkspace : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet pack in {Root} did not exit within {HangLimit}.");
+            throw new TimeoutException($"dotnet {arguments[0]} in {Root} did not exit within {HangLimit}.");
         }
 
         var text = new StringBuilder().Append(await standardOutput).Append(await standardError).ToString();
-        return new PackResult(process.ExitCode, text, output);
+        return (process.ExitCode, text);
     }
 
     public void Dispose()

@@ -27,7 +27,7 @@ public sealed class ClevverClient : IDisposable
         _httpClient = new HttpClient(ClevverHttpPipeline.Chain(ClevverHttpPipeline.CreateHandlers(settings), ClevverHttpPipeline.CreateTransport()))
         {
             BaseAddress = settings.GetNormalizedBaseAddress(),
-            // Time limits come from RequestTimeoutHandler, which tells a timeout from a cancellation.
+            // Time limits come from RequestTimeoutHandler, which distinguishes a timeout from a cancellation.
             Timeout = Timeout.InfiniteTimeSpan,
         };
         Batches = new ResponseCheckingBatchesClient(_httpClient, settings);

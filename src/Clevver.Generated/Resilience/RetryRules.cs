@@ -38,7 +38,7 @@ internal static class RetryRules
     }
 
     /// <summary>
-    /// True for 408, 429 and every 5xx status: the server may answer differently when asked again.
+    /// True for 408, 429 and every 5xx status: a repeated request may succeed.
     /// </summary>
     public static bool IsTransientStatus(HttpStatusCode status) => (int)status is 408 or 429 or >= 500;
 

@@ -13,7 +13,7 @@ public partial class BatchesClient
     internal static void ConfigureSerializer(JsonSerializerSettings settings)
     {
         // Strings stay strings: without this, Newtonsoft.Json turns ISO-looking text into DateTime
-        // before a string property sees it, and the original text is lost.
+        // before a string property receives it, and the original text is lost.
         settings.DateParseHandling = DateParseHandling.None;
         settings.FloatParseHandling = FloatParseHandling.Double;
         // The resolver also attaches the enum, timestamp, number and UUID converters.

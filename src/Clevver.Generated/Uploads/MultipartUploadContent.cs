@@ -46,7 +46,7 @@ internal sealed class MultipartUploadContent : HttpContent
 
     public string FileName { get; }
 
-    /// <summary>Number of file bytes the source holds from its position, or null when it cannot seek.</summary>
+    /// <summary>Number of file bytes in the source from its position, or null when it cannot seek.</summary>
     public long? FileLength => _expectedLength;
 
     /// <summary>SHA-256 of the file bytes as lowercase hexadecimal, set once the body was written.</summary>

@@ -124,7 +124,7 @@ public class AddClevverClientTests(EmulatorFixture emulator) : IClassFixture<Emu
     [Fact]
     public async Task RegisteredClient_TimesOutLikeClevverClient()
     {
-        // The emulator holds every list request for a minute, so the 200 ms limit passes first
+        // The emulator delays every list request by a minute, so the 200 ms limit passes first
         // however loaded the machine is.
         await using var slow = await Clevver.Emulator.EmulatorHost.StartAsync(new Clevver.Emulator.EmulatorOptions
         {

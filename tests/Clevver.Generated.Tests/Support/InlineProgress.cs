@@ -1,6 +1,6 @@
 namespace Clevver.Generated.Tests.Support;
 
-/// <summary>Reports on the caller's thread, so a test sees every report before the call returns.</summary>
+/// <summary>Reports on the caller's thread, so a test receives every report before the call returns.</summary>
 internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
 {
     public void Report(T value) => report(value);

@@ -54,7 +54,7 @@ public partial class BatchesClient
         {
             throw new ClevverConfigurationException(
                 nameof(ClevverClientOptions.Token),
-                "The API token is missing. Set ClevverClientOptions.Token or the CLEVVER_TOKEN environment variable.");
+                "The API token is missing. Set ClevverClientOptions.Token; AddClevverClient and the clevver tool read it from CLEVVER_TOKEN.");
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue(_options.AuthenticationScheme, _options.Token);

@@ -10,6 +10,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData("abc")]
     [InlineData("1e99")]
     [InlineData("99999999999")]
+    [InlineData("5000000")]
     [InlineData("0")]
     [InlineData("-5")]
     public async Task DeliveryTimeout_Invalid_ExitsWithUsageLine(string value)

@@ -31,12 +31,14 @@ internal static class StoreCommand
         deliveryTimeout.CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+            // The client's time limits end at int.MaxValue milliseconds, about 24.8 days.
+            const int MaxSeconds = int.MaxValue / 1000;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxSeconds)
             {
                 return seconds;
             }
 
-            result.AddError($"--delivery-timeout '{text}' is invalid. Pass a whole, positive number of seconds up to {int.MaxValue}, for example 600.");
+            result.AddError($"--delivery-timeout '{text}' is invalid. Pass a whole, positive number of seconds up to {MaxSeconds}, for example 600.");
             return null;
         };
 

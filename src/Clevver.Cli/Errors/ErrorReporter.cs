@@ -84,7 +84,9 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
         if (exception.StatusCode is >= 200 and < 300)
         {
             // The generated client raises ClevverApiException with the success status when a body cannot be read.
-            return $"the server's response to {target} is invalid: {FirstLine(exception.Message)}";
+            var excerpt = string.Join(' ', (exception.Response ?? string.Empty).Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+            excerpt = excerpt.Length > 200 ? excerpt[..200] + "..." : excerpt;
+            return $"the server's response to {target} is invalid: {FirstLine(exception.Message)} Body: {(excerpt.Length == 0 ? "(empty)" : excerpt)}";
         }
 
         var message = $"the server rejected {target} with {exception.StatusCode}: {ServerMessage(exception)}";

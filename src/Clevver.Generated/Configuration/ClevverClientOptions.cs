@@ -98,7 +98,7 @@ public sealed class ClevverClientOptions
         {
             throw new ClevverConfigurationException(
                 nameof(Token),
-                "The API token is missing. Set ClevverClientOptions.Token or the CLEVVER_TOKEN environment variable.");
+                "The API token is missing. Set ClevverClientOptions.Token; AddClevverClient and the clevver tool read it from CLEVVER_TOKEN.");
         }
 
         if (Token.AsSpan().IndexOfAny("\r\n") >= 0)
@@ -218,5 +218,16 @@ public sealed class ClevverClientOptions
         {
             throw new ClevverConfigurationException(name, $"{name} is {value}, but it must be positive{(allowInfinite ? " or Timeout.InfiniteTimeSpan" : string.Empty)}.");
         }
+
+        // CancellationTokenSource and Task.Delay take at most int.MaxValue milliseconds (about 24.8
+        // days), and a longer value would fail only at the first request.
+        if (value > MaxTimeSpan)
+        {
+            throw new ClevverConfigurationException(
+                name,
+                $"{name} is {value}, longer than the maximum of {MaxTimeSpan}{(allowInfinite ? ". Use Timeout.InfiniteTimeSpan for no limit" : string.Empty)}. A plain number in configuration is read as days; write seconds as 00:00:50.");
+        }
     }
+
+    private static readonly TimeSpan MaxTimeSpan = TimeSpan.FromMilliseconds(int.MaxValue);
 }

@@ -48,7 +48,7 @@ internal static class ResponseBodyReader
             }
             catch (Exception exception) when (exception is JsonException or FormatException or OverflowException or InvalidCastException or ArgumentException)
             {
-                throw Create(response, headers, stream.Excerpt, $"cannot be read as {typeof(T).Name}: {exception.Message}", exception);
+                throw Create(response, headers, stream.Excerpt, $"cannot be read as {typeof(T).Name}: {exception.Message.TrimEnd('.')}", exception);
             }
         }
     }

@@ -182,3 +182,37 @@ public class TokenValidationTests
         Assert.DoesNotContain(token, exception.Message);
     }
 }
+
+public class TimeLimitValidationTests
+{
+    [Theory]
+    [InlineData(nameof(ClevverClientOptions.RequestTimeout))]
+    [InlineData(nameof(ClevverClientOptions.UploadTimeout))]
+    [InlineData(nameof(ClevverClientOptions.DeliveryTimeout))]
+    [InlineData(nameof(ClevverClientOptions.MaxPollInterval))]
+    public void TimeLimit_OverMaximum_IsRejectedNamingOption(string option)
+    {
+        var options = new ClevverClientOptions { BaseAddress = new Uri("http://127.0.0.1:9/api"), Token = "t" };
+        typeof(ClevverClientOptions).GetProperty(option)!.SetValue(options, TimeSpan.FromDays(50));
+
+        var exception = Assert.Throws<ClevverConfigurationException>(options.Validate);
+
+        Assert.Equal(option, exception.OptionName);
+        Assert.Contains("maximum", exception.Message);
+    }
+
+    [Fact]
+    public void DeliveryTimeout_AtMaximum_IsAccepted()
+    {
+        var options = new ClevverClientOptions
+        {
+            BaseAddress = new Uri("http://127.0.0.1:9/api"),
+            Token = "t",
+            DeliveryTimeout = TimeSpan.FromMilliseconds(int.MaxValue),
+        };
+
+        var exception = Record.Exception(options.Validate);
+
+        Assert.Null(exception);
+    }
+}

@@ -61,7 +61,7 @@ internal static class EmulatorCommand
             "emulator",
             "Run the Clevver API emulator on 127.0.0.1 until Ctrl+C or SIGTERM. Prints 'CLEVVER_API_URL=<url>' and " +
             "'CLEVVER_TOKEN=<token>' on standard output once it accepts connections (with --json, one JSON document), " +
-            "so that tests can point at it. Its state is kept in memory and lost on exit.")
+            "so that tests can point at it. With --data-dir, batches and files are kept across restarts; without it, they live in a temporary folder that is deleted on exit.")
         {
             port,
             dataDirectory,

@@ -86,5 +86,31 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("\"name\": \"say \\\"hi\\\" café.txt\"", result.Output);
     }
 
+    [Fact]
+    public async Task Emulator_TokenWithSpace_NamesOption()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var freePort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await CliProcess.RunAsync(["emulator", "--port", freePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--token", "a b"]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --token is invalid: ", result.Error);
+        Assert.DoesNotContain("(Parameter", result.Error);
+    }
+
+    [Fact]
+    public async Task Store_EmptyFile_ShowsItsUpload()
+    {
+        var path = _files.Create("empty.txt", 0);
+
+        var result = await CliProcess.RunAsync(["store", "--emulator", path]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.ErrorLines, line => line.StartsWith("uploading empty.txt (0 B) into batch ", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _files.Dispose();
 }

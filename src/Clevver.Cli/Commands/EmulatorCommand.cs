@@ -122,7 +122,10 @@ internal static class EmulatorCommand
         }
         catch (ArgumentException exception)
         {
-            throw new UsageException($"an emulator option is invalid: {exception.Message}");
+            // The emulator names its option property; the user typed the matching command-line option.
+            var option = exception.ParamName is { Length: > 0 } name ? "--" + ToKebabCase(name) : "an emulator option";
+            var reason = exception.Message.Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal);
+            throw new UsageException($"{option} is invalid: {reason}");
         }
         catch (IOException exception)
         {
@@ -152,4 +155,8 @@ internal static class EmulatorCommand
     /// <param name="Token">The bearer token that requests must send.</param>
     /// <param name="DataDirectory">The full path of the directory with the uploaded files.</param>
     private sealed record EmulatorDocument(string ApiUrl, string Token, string DataDirectory);
+
+    private static string ToKebabCase(string name) => name == "DataDirectory"
+        ? "data-dir"
+        : string.Concat(name.Select((character, index) => char.IsUpper(character) && index > 0 ? "-" + char.ToLowerInvariant(character) : char.ToLowerInvariant(character).ToString()));
 }

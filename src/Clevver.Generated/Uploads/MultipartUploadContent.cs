@@ -71,6 +71,8 @@ internal sealed class MultipartUploadContent : HttpContent
         try
         {
             await stream.WriteAsync(_prefix, cancellationToken).ConfigureAwait(false);
+            // A first report before any byte, so that an empty file shows its upload too.
+            _progress?.Report(new UploadProgress(FileName, 0, _expectedLength));
             long total = 0;
             int read;
             while ((read = await _source.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken).ConfigureAwait(false)) > 0)

@@ -113,8 +113,8 @@ internal static class StoreCommand
                 case StoreStage.Uploading:
                     requests.Begin("POST", $"batches/{value.BatchId}/files");
                     break;
-                case StoreStage.Starting:
-                    requests.Begin("POST", $"batches/{value.BatchId}/start");
+                case StoreStage.Starting when value.BatchId is Guid startedBatchId:
+                    requests.BeginStart(startedBatchId);
                     break;
                 case StoreStage.Waiting when value.BatchId is Guid batchId:
                     requests.BeginWaiting(batchId);

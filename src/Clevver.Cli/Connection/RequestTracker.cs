@@ -17,7 +17,17 @@ internal sealed class RequestTracker
     /// <summary>The batch whose delivery the command is waiting for, or null when it is not waiting.</summary>
     public Guid? WaitingBatchId { get; private set; }
 
+    /// <summary>The batch whose start request was sent, or null before that; its files may be stored and billed.</summary>
+    public Guid? StartedBatchId { get; private set; }
+
     public void SetBaseAddress(Uri baseAddress) => _baseAddress = baseAddress;
+
+    /// <summary>Records that the start request of <paramref name="batchId"/> is about to be sent.</summary>
+    public void BeginStart(Guid batchId)
+    {
+        Begin("POST", $"batches/{batchId}/start");
+        StartedBatchId = batchId;
+    }
 
     /// <summary>Records the request about to be sent.</summary>
     /// <param name="method">The HTTP method, for example <c>POST</c>.</param>

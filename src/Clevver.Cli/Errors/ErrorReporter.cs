@@ -33,6 +33,12 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
     public int Report(Exception exception, RequestTracker requests, CancellationToken cancellationToken)
     {
         var (exitCode, message) = Describe(exception, requests, cancellationToken);
+        if (requests.StartedBatchId is Guid batchId && !message.Contains("batches get", StringComparison.Ordinal))
+        {
+            // Files of a started batch are stored and billed whatever happens to this command.
+            message = $"{Sentence(message)} The batch {batchId} may already be started: check it with 'clevver batches get {batchId}'.";
+        }
+
         WriteLine(message);
         if (printStackTrace)
         {

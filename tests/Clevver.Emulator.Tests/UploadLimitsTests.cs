@@ -44,11 +44,17 @@ public sealed class UploadLimitsTests
         // A larger part before the file part pushes the body past Kestrel's limit of the maximum
         // file size plus 1 MiB for multipart framing, while the file itself is small. With
         // Expect: 100-continue the client waits for the 413 instead of writing the body into a
-        // connection that Kestrel closes, which would lose the response.
+        // connection that Kestrel closes, which would lose the response. HttpClient stops waiting
+        // after one second by default, which a loaded machine can exceed, so this client waits longer.
+        using var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = emulator.Client.BaseAddress,
+        };
+        client.DefaultRequestHeaders.Authorization = emulator.Client.DefaultRequestHeaders.Authorization;
         using HttpContent body = MultipartBodies.Create("form-data; name=\"padding\"", new byte[1_100_000]);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"batches/{batchId}/files") { Content = body };
         request.Headers.ExpectContinue = true;
-        using HttpResponseMessage response = await emulator.Client.SendAsync(request);
+        using HttpResponseMessage response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(emulator.ListUploadedFiles());

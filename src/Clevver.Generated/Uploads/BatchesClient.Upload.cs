@@ -139,6 +139,11 @@ public partial class BatchesClient
         PendingUploadContent.Value = null;
         request.Content.Dispose();
         request.Content = body;
+
+        // Expect: 100-continue (RFC 9110 section 10.1.1) lets the server reject the upload, for
+        // example with 413 or 422, before the file is sent. A server that closes the connection
+        // after an early error would otherwise turn it into a network error while the body is written.
+        request.Headers.ExpectContinue = true;
     }
 
     private UploadResult Verify(Guid batchId, MultipartUploadContent body, UploadResponse response)

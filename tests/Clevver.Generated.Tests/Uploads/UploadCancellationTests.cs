@@ -73,3 +73,22 @@ public class UploadCancellationTests(EmulatorFixture emulator) : IClassFixture<E
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
+
+public class UploadRejectionTests
+{
+    [Fact]
+    public async Task Upload_OverServerLimit_Raises413NotNetworkError()
+    {
+        await using var host = await Clevver.Emulator.EmulatorHost.StartAsync(new Clevver.Emulator.EmulatorOptions { MaxFileSize = 1024 });
+        using var client = new ClevverClient(new ClevverClientOptions { BaseAddress = host.BaseAddress, Token = host.Token });
+        var batch = await client.Batches.CreateAsync();
+
+        // Larger than the server's body limit (the file limit plus 1 MiB of framing), so the server
+        // rejects the request from its Content-Length. Without Expect: 100-continue the client would
+        // be writing the 64 MiB into the closed connection and raise a network error instead.
+        var exception = await Assert.ThrowsAnyAsync<ClevverApiException>(
+            () => client.Batches.UploadAsync(batch.Data.Id, new MemoryStream(new byte[64 << 20]), "large.bin"));
+
+        Assert.Equal(413, exception.StatusCode);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Clevver.Cli.Tests;
 using Clevver.Emulator;
 using Clevver.Generated;
 

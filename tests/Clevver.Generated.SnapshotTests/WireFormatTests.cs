@@ -59,8 +59,8 @@ public class WireFormatTests
     [Fact]
     public async Task Upload_Request()
     {
-        // The server returns the checksum and size of the bytes it received; the documented
-        // example is for another file, so those two fields are set to the uploaded file's values.
+        // The server returns the checksum and size of the bytes it received. The documented example
+        // is for another file, so those two fields are set to the uploaded file's values.
         var example = JObject.Parse(ExampleResponder.ReadExample("batches-upload-file.200.json"));
         example["data"]!["checksum"] = Convert.ToHexStringLower(SHA256.HashData(UploadedBytes));
         example["data"]!["file_size"] = UploadedBytes.Length;
@@ -92,8 +92,8 @@ public class WireFormatTests
         var httpClient = new HttpClient(handler);
         var options = new ClevverClientOptions
         {
-            // The emulator's default address; nothing listens there in these tests, because the
-            // responder answers before the transport.
+            // The emulator's default address. Nothing listens there in these tests, because the
+            // responder returns each response before the request reaches the transport.
             BaseAddress = new Uri("http://127.0.0.1:5080/api"),
             Token = Token,
         };

@@ -35,7 +35,8 @@ internal sealed class ErrorReporter(TextWriter error, bool printStackTrace)
         var (exitCode, message) = Describe(exception, requests, cancellationToken);
         if (requests.StartedBatchId is Guid batchId && !message.Contains("batches get", StringComparison.Ordinal))
         {
-            // Files of a started batch are stored and billed whatever happens to this command.
+            // Once the start request was sent, the server may store and bill the files even though
+            // this command failed, so the line names the batch to check.
             message = $"{Sentence(message)} The batch {batchId} may already be started: check it with 'clevver batches get {batchId}'.";
         }
 

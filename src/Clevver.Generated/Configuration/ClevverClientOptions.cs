@@ -70,8 +70,8 @@ public sealed class ClevverClientOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Longest wait before one retry. A server whose <c>Retry-After</c> asks for a longer wait gets no
-    /// retry, and its response is raised as <see cref="ClevverApiException"/>. Default: 30 seconds.
+    /// Maximum wait before one retry. When a server's <c>Retry-After</c> requests a longer wait, the
+    /// request is not retried and the response is raised as <see cref="ClevverApiException"/>. Default: 30 seconds.
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 

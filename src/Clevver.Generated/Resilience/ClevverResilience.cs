@@ -101,14 +101,19 @@ internal static class ClevverResilience
         options.LoggerFactory?.CreateLogger("Clevver.Generated.Resilience") ?? NullLogger.Instance;
 
     /// <summary>
-    /// Returns the wait that the response's <c>Retry-After</c> asks for (RFC 9110 section 10.2.3: seconds
-    /// or an HTTP date), at least zero, or null when it has none.
+    /// Returns the wait that the response's <c>Retry-After</c> requests (RFC 9110 section 10.2.3: seconds
+    /// or an HTTP date), at least zero, or null when the response has none.
     /// </summary>
     internal static TimeSpan? GetRetryAfter(HttpResponseMessage response, TimeProvider clock)
     {
         var retryAfter = response.Headers.RetryAfter;
         var delay = retryAfter?.Delta ?? (retryAfter?.Date - clock.GetUtcNow());
-        return delay is null ? null : delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value;
+        if (delay is null)
+        {
+            return null;
+        }
+
+        return delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value;
     }
 
     private static bool ShouldRetry(ResilienceContext context, Outcome<HttpResponseMessage> outcome, ClevverClientOptions options)
@@ -123,7 +128,7 @@ internal static class ClevverResilience
             return false;
         }
 
-        // A server that asks for a longer wait than the caller allows gets its answer raised instead.
+        // When the server requests a longer wait than MaxRetryDelay allows, its response is raised instead.
         return outcome.Result is not { } response || !(GetRetryAfter(response, options.TimeProvider) > options.MaxRetryDelay);
     }
 

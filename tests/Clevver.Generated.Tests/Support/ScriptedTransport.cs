@@ -4,8 +4,8 @@ using System.Text;
 namespace Clevver.Generated.Tests.Support;
 
 /// <summary>
-/// The bottom of a client's handler chain: answers each request with the next scripted step, and
-/// records the method, path and clock time of every request it saw.
+/// The bottom of a client's handler chain. It returns the next scripted step for each request and
+/// records the method, path and clock time of every request.
 /// </summary>
 internal sealed class ScriptedTransport(TimeProvider clock) : HttpMessageHandler
 {
